@@ -34,9 +34,11 @@ internal class KubeconfigParser(private val file: Path) {
         } catch (_: EmptyYamlDocumentException) {
             return null
         } catch (e: YamlException) {
-            // The parser's own message may quote the offending line, which can hold a token: only
-            // its first line (the problem) and the position are kept, and the cause is dropped.
-            val problem = e.message.lineSequence().first().substringBefore(" at line ").trim()
+            // The parser's message quotes the offending lines, which can hold a token: only its
+            // unindented lines (the problems) and the position are kept, and the cause is dropped.
+            val problem = e.message.lineSequence()
+                .filter { it.isNotBlank() && !it.first().isWhitespace() }
+                .joinToString("; ") { it.substringBefore(" at line ").trim() }
             throw ConfigException("$file is not a valid kubeconfig: malformed YAML at line ${e.line}, column ${e.column}: $problem")
         }
         return when (val n = node.unwrapped()) {
