@@ -6,6 +6,8 @@ import java.nio.file.Path
 /**
  * One `clusters` entry of a kubeconfig, as written (relative paths already resolved against the
  * folder of [source], `*-data` already base64-decoded).
+ *
+ * `toString` hides any user-info or query in [server] and [proxyUrl].
  */
 public class KubeconfigCluster internal constructor(
     /** The entry's name. */
@@ -30,8 +32,8 @@ public class KubeconfigCluster internal constructor(
     public val source: Path,
 ) {
     override fun toString(): String =
-        "KubeconfigCluster(name=$name, server=$server, certificateAuthority=$certificateAuthority, " +
+        "KubeconfigCluster(name=$name, server=${server?.let(ServerUrl::redact)}, certificateAuthority=$certificateAuthority, " +
             "certificateAuthorityData=$certificateAuthorityData, insecureSkipTlsVerify=$insecureSkipTlsVerify, " +
-            "tlsServerName=$tlsServerName, proxyUrl=${proxyUrl?.let { "<set>" }}, extensions=${extensions.keys}, " +
+            "tlsServerName=$tlsServerName, proxyUrl=${proxyUrl?.let(ServerUrl::redact)}, extensions=${extensions.keys}, " +
             "source=$source)"
 }

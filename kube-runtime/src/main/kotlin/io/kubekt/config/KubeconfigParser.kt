@@ -10,6 +10,7 @@ import com.charleskorn.kaml.YamlNode
 import io.kubekt.config.YamlSection.Companion.shape
 import io.kubekt.config.YamlSection.Companion.unwrapped
 import io.kubekt.error.ConfigException
+import kotlinx.serialization.json.JsonNull
 import java.nio.file.Path
 
 /** Parses the text of one kubeconfig file into a [Kubeconfig] whose entries all come from [file]. */
@@ -93,7 +94,7 @@ internal class KubeconfigParser(private val file: Path) {
             "an extension of ${s.where}",
         )
         val name = entry.string("name") ?: entry.fail("name", item, "is required")
-        name to (entry.node("extension")?.let(YamlJson::toJson) ?: kotlinx.serialization.json.JsonNull)
+        name to (entry.node("extension")?.let(YamlJson::toJson) ?: JsonNull)
     }
 
     private fun context(name: String, s: YamlSection) = KubeconfigContext(

@@ -28,9 +28,9 @@ internal object ServerUrl {
         if (authority != null && '@' in authority) {
             throw ConfigException("the server URL of $where contains credentials; put them in a user entry instead")
         }
-        if (authority.isNullOrEmpty()) throw ConfigException("the server URL of $where has no host: ${redact(text)}")
+        if (authority.isNullOrEmpty()) throw ConfigException("the server URL of $where has no host")
         if (uri.rawQuery != null || uri.rawFragment != null) {
-            throw ConfigException("the server URL of $where must not have a query or fragment: ${redact(text)}")
+            throw ConfigException("the server URL of $where must not have a query or fragment")
         }
         return s + withScheme.substring(s.length)
     }
@@ -45,8 +45,10 @@ internal object ServerUrl {
         return raw.trim()
     }
 
-    /** [url] with any user-info replaced, safe for messages and logs. */
-    fun redact(url: String): String = url.replace(Regex("(://)[^/@]*@"), "$1<redacted>@")
+    /** [url] with any user-info, query and fragment replaced, safe for messages, logs and toString. */
+    fun redact(url: String): String = url
+        .replace(Regex("(://)[^/?#]*@"), "$1<redacted>@")
+        .replace(Regex("[?#].*$"), "?<redacted>")
 
     private fun parse(text: String, where: String, what: String): URI = try {
         URI(text)

@@ -1,5 +1,6 @@
 package io.kubekt.config
 
+import com.charleskorn.kaml.YamlList
 import com.charleskorn.kaml.YamlMap
 import com.charleskorn.kaml.YamlScalar
 import io.kubekt.config.YamlSection.Companion.shape
@@ -73,7 +74,8 @@ internal object UserParser {
             when (val n = section.node(key)) {
                 null -> emptyList()
                 is YamlScalar -> listOf(n.content)
-                else -> if (shape(n) == "a list") section.stringList(key) else section.fail(key, n, "must be a list of strings")
+                is YamlList -> section.stringList(key)
+                else -> section.fail(key, n, "must be a list of strings, found ${shape(n)}")
             }
         }
     }

@@ -60,6 +60,10 @@ class SecretRedactionSpec : FunSpec({
         clusters:
         - name: k
           cluster: {server: https://k.test, certificate-authority-data: ${b64(certPem)}, proxy-url: "http://user:proxy-SECRET-8@proxy.test:3128"}
+        - name: creds-in-url
+          cluster: {server: "https://admin:pw-SECRET-14@k.test/api?token=tok-SECRET-15"}
+        - name: query-in-url
+          cluster: {server: "https://k.test/api?access_token=tok-SECRET-16"}
         contexts:
         - {name: token, context: {cluster: k, user: token}}
         - {name: basic, context: {cluster: k, user: basic}}
@@ -104,6 +108,10 @@ class SecretRedactionSpec : FunSpec({
         for (user in failing) {
             val e = shouldThrow<ConfigException> { kubeconfig.toClientConfig(ConfigOverrides(context = "token", user = user)) }
             check("error for $user", e.message)
+        }
+        for (cluster in listOf("creds-in-url", "query-in-url")) {
+            val e = shouldThrow<ConfigException> { kubeconfig.toClientConfig(ConfigOverrides(context = "token", cluster = cluster)) }
+            check("error for cluster $cluster", e.message)
         }
         check("unknown context", shouldThrow<ConfigException> { kubeconfig.toClientConfig(ConfigOverrides(context = "x")) }.message)
     }
