@@ -136,6 +136,27 @@ public class ClientConfig private constructor(b: Builder) {
         /** A new, empty builder. */
         @JvmStatic
         public fun builder(): Builder = Builder()
+
+        /**
+         * The configuration found by the default resolution: `KUBECONFIG` / `~/.kube/config` first,
+         * then the in-cluster service account. See [load] with overrides.
+         *
+         * @throws io.kubekt.error.ConfigException when nothing usable is found; the message lists what was tried.
+         */
+        @JvmStatic
+        public fun load(): ClientConfig = load(ConfigOverrides.NONE)
+
+        /**
+         * The configuration found by the default resolution with [overrides] applied:
+         * 1. `overrides.kubeconfigPaths`, when given (each file must exist);
+         * 2. else `KUBECONFIG` / `~/.kube/config` when such a file exists, or when a server is given;
+         * 3. else the in-cluster service account ([InClusterConfig]);
+         * 4. else a [io.kubekt.error.ConfigException] saying what was tried.
+         *
+         * Kubeconfig comes before in-cluster, as in kubectl and kube-rs; see `docs/decisions/config-resolution.md`.
+         */
+        @JvmStatic
+        public fun load(overrides: ConfigOverrides): ClientConfig = ConfigResolution.SYSTEM.resolve(overrides)
     }
 }
 

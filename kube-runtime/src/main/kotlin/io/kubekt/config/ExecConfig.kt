@@ -6,7 +6,7 @@ import java.nio.file.Path
  * An exec credential plugin as a kubeconfig `user.exec` describes it
  * (client.authentication.k8s.io v1 or v1beta1).
  *
- * `toString` hides the values of [env], which often carry secrets.
+ * `toString` hides the values of [env] and [args], which often carry secrets.
  */
 public data class ExecConfig(
     val command: String,
@@ -25,6 +25,6 @@ public data class ExecConfig(
     val clusterConfigJson: String? = null,
 ) {
     override fun toString(): String =
-        "ExecConfig(command=$command, args=$args, env=${env.keys}, apiVersion=$apiVersion, " +
+        "ExecConfig(command=$command, args=<${args.size} args>, env=${env.keys}, apiVersion=$apiVersion, " +
             "provideClusterInfo=$provideClusterInfo, interactiveMode=$interactiveMode)"
 }
