@@ -5,17 +5,16 @@ package io.kubekt.auth
  * message: anything that looks like a secret is replaced by `<redacted>`, control characters are
  * dropped and the result is cut to its last [MAX_LENGTH] characters (errors come last).
  *
- * Treated as secret: PEM blocks, JWT-like `a.b.c` runs, runs of 20+ base64/hex/url-safe characters
- * that contain a digit, any such run of 40+ characters, and the value after `token`, `secret`,
- * `password`, `key` or `credential` followed by `=` or `:`. This over-redacts some harmless text
- * (a long versioned path) by design.
+ * Treated as secret: PEM blocks; runs of 20+ base64/hex/url-safe characters (dots included, so a
+ * JWT is one run) that contain a digit, and any such run of 40+ characters; the value after
+ * `token`, `secret`, `password`, `key` or `credential` followed by `=` or `:`. This over-redacts
+ * some harmless text (a long versioned path) by design.
  */
 internal object SecretRedaction {
     const val MAX_LENGTH: Int = 500
     private const val MARK = "<redacted>"
 
     private val pem = Regex("-----BEGIN [A-Z0-9 ]+-----[\\s\\S]*?(-----END [A-Z0-9 ]+-----|$)")
-    private val jwt = Regex("[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]*")
     private val named = Regex(
         "(?i)((?:token|secret|password|passwd|key|credential)s?[\"']?\\s*[:=]\\s*[\"']?)[^\\s\"',;]+",
     )
@@ -25,7 +24,6 @@ internal object SecretRedaction {
     /** [text] with secrets replaced, control characters removed, cut to [MAX_LENGTH]. */
     fun redact(text: String): String {
         var result = pem.replace(text, MARK)
-        result = jwt.replace(result, MARK)
         result = named.replace(result) { it.groupValues[1] + MARK }
         result = run.replace(result) { match ->
             val value = match.value
