@@ -16,8 +16,8 @@ import javax.net.ssl.X509ExtendedKeyManager
  * rotated exec plugin certificate or rewritten certificate files take effect on new connections.
  * Connections already open keep the identity they were made with.
  *
- * It is an [X509ExtendedKeyManager] because the JDK ignores plain key managers for `SSLEngine`
- * handshakes (which the HTTP engines use). The alias names one snapshot of the material, so a
+ * It is an [X509ExtendedKeyManager] because the JDK offers no certificate from a plain key manager
+ * in `SSLEngine` handshakes (which the JDK HTTP client uses). The alias names one snapshot of the material, so a
  * handshake that rotates midway still gets a matching chain and key. The server's accepted key
  * types and issuers are not filtered on: like client-go, the client offers its one certificate
  * and JSSE itself skips it when the key type cannot be used.
@@ -30,6 +30,7 @@ internal class DynamicKeyManager(private val sources: List<ClientKeySource>) : X
     private val lock = Any()
     private var counter = 0L
     private var lastSeen: ClientKeyMaterial? = null
+    private var observed = false
     private val sessionContexts = CopyOnWriteArrayList<SSLSessionContext>()
 
     /** Recently handed-out snapshots by alias, newest last; a few are kept for handshakes in flight. */
@@ -45,7 +46,8 @@ internal class DynamicKeyManager(private val sources: List<ClientKeySource>) : X
 
     /** Looks at the current material now, invalidating bound sessions if it changed. */
     fun refresh() {
-        current()?.let { synchronized(lock) { observe(it) } }
+        val material = current()
+        synchronized(lock) { observe(material) }
     }
 
     override fun chooseClientAlias(keyType: Array<out String>?, issuers: Array<out Principal>?, socket: Socket?): String? {
@@ -83,10 +85,12 @@ internal class DynamicKeyManager(private val sources: List<ClientKeySource>) : X
     }
 
     /** Called under [lock]. */
-    private fun observe(material: ClientKeyMaterial) {
+    private fun observe(material: ClientKeyMaterial?) {
         val previous = lastSeen
+        val first = !observed
         lastSeen = material
-        if (previous == null || previous === material) return
+        observed = true
+        if (first || previous === material) return
         for (context in sessionContexts) {
             for (id in context.ids.toList()) context.getSession(id)?.invalidate()
         }
