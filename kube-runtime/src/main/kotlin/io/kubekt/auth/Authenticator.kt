@@ -1,5 +1,6 @@
 package io.kubekt.auth
 
+import javax.net.ssl.SSLContext
 import javax.net.ssl.X509KeyManager
 
 /**
@@ -7,7 +8,10 @@ import javax.net.ssl.X509KeyManager
  * concurrently from many requests.
  */
 internal interface Authenticator : AutoCloseable {
-    /** The `Authorization` header value for the next request, or null for none. */
+    /**
+     * The `Authorization` header value for the next request, or null for none. Call it before every
+     * request, also when it returns null: it is also when a changed client certificate is noticed.
+     */
     suspend fun authorization(): String?
 
     /**
@@ -19,6 +23,14 @@ internal interface Authenticator : AutoCloseable {
 
     /** Client key material that may change over time (exec plugin certificates), or null. */
     val keyManager: X509KeyManager? get() = null
+
+    /**
+     * Tells this authenticator the TLS context the transport built on [keyManager]. When the client
+     * certificate changes, the context's cached client sessions are invalidated: a resumed TLS
+     * session keeps the identity it was made with, so without this a rotated certificate would
+     * not reach the server until the old sessions expire. A no-op without a [keyManager].
+     */
+    fun bindTlsContext(context: SSLContext) {}
 
     override fun close() {}
 }

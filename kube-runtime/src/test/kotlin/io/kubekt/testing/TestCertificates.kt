@@ -1,6 +1,9 @@
 package io.kubekt.testing
 
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo
+import org.bouncycastle.asn1.sec.ECPrivateKey
 import org.bouncycastle.asn1.x500.X500Name
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo
 import org.bouncycastle.asn1.x509.BasicConstraints
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage
 import org.bouncycastle.asn1.x509.Extension
@@ -40,8 +43,28 @@ class Issued(val certificate: X509Certificate, val keyPair: KeyPair, val kind: K
     /** `-----BEGIN PRIVATE KEY-----` (PKCS#8). */
     val keyPemPkcs8: String get() = pem(PemObject("PRIVATE KEY", keyPair.private.encoded))
 
-    /** `BEGIN RSA PRIVATE KEY` (PKCS#1) for RSA, `BEGIN EC PRIVATE KEY` (SEC1) for EC: what openssl writes by default. */
-    val keyPemTraditional: String get() = pem(JcaMiscPEMGenerator(keyPair.private).generate())
+    /**
+     * `BEGIN RSA PRIVATE KEY` (PKCS#1) for RSA, `BEGIN EC PRIVATE KEY` (SEC1) for EC: what openssl writes by
+     * default. The SEC1 form names its curve and carries the public key, as openssl's does (the JDK's own
+     * encoding leaves both out of the inner structure, which openssl cannot read).
+     */
+    val keyPemTraditional: String get() = when (kind) {
+        KeyKind.RSA -> pem(JcaMiscPEMGenerator(keyPair.private).generate())
+        KeyKind.EC -> pem(PemObject("EC PRIVATE KEY", sec1(withCurve = true).encoded))
+    }
+
+    /** SEC1 `EC PRIVATE KEY` DER; [withCurve] false leaves the curve out (then an `EC PARAMETERS` block must name it). */
+    fun sec1(withCurve: Boolean): ECPrivateKey {
+        val info = PrivateKeyInfo.getInstance(keyPair.private.encoded)
+        val inner = ECPrivateKey.getInstance(info.parsePrivateKey())
+        val publicBits = SubjectPublicKeyInfo.getInstance(keyPair.public.encoded).publicKeyData
+        val curve = info.privateKeyAlgorithm.parameters.takeIf { withCurve }
+        return ECPrivateKey(256, inner.key, publicBits, curve)
+    }
+
+    /** The `EC PARAMETERS` PEM block naming this key's curve, as `openssl ecparam` writes it. */
+    val ecParametersPem: String get() =
+        pem(PemObject("EC PARAMETERS", PrivateKeyInfo.getInstance(keyPair.private.encoded).privateKeyAlgorithm.parameters.toASN1Primitive().encoded))
 
     val privateKey: PrivateKey get() = keyPair.private
 }
