@@ -7,7 +7,10 @@ import io.kubekt.transport.KubeResponse
 import kotlinx.serialization.DeserializationStrategy
 import kotlinx.serialization.KSerializer
 import kotlinx.serialization.SerializationException
+import kotlinx.serialization.json.JsonArray
 import kotlinx.serialization.json.JsonElement
+import kotlinx.serialization.json.JsonObject
+import kotlinx.serialization.json.JsonPrimitive
 import kotlinx.serialization.serializer
 
 /**
@@ -23,7 +26,7 @@ internal object ResponseDecoder {
         }
 
     fun json(response: KubeResponse, request: KubeRequest, server: String): JsonElement =
-        decoding("a JSON document", response, request, server) { KubeJson.parseToJsonElement(it) }
+        decoding("a JSON document", response, request, server) { requireStrict(KubeJson.parseToJsonElement(it)) }
 
     /** The serializer of a `@Serializable` class, for Java callers that pass a `Class`. */
     @Suppress("UNCHECKED_CAST")
@@ -52,6 +55,24 @@ internal object ResponseDecoder {
                 "${reason(e)} (${response.body.size} bytes, content-type $contentType)",
         )
     }
+
+    /**
+     * The tree parser accepts any unquoted token as a literal (so `<html>` would parse); refuse
+     * those that are not JSON's `true`, `false`, `null` or a number.
+     */
+    private fun requireStrict(element: JsonElement): JsonElement {
+        when (element) {
+            is JsonObject -> element.values.forEach { requireStrict(it) }
+            is JsonArray -> element.forEach { requireStrict(it) }
+            is JsonPrimitive -> require(element.isString || element.content in LITERALS || NUMBER.matches(element.content)) {
+                "not JSON: an unquoted token that is not true, false, null or a number"
+            }
+        }
+        return element
+    }
+
+    private val LITERALS = setOf("true", "false", "null")
+    private val NUMBER = Regex("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?")
 
     /** The parser's diagnosis (offset, path, expected token) without the input excerpt it appends. */
     internal fun reason(e: Exception): String =
