@@ -16,7 +16,7 @@ import java.time.Duration
  *
  * Resolution is `ClientConfig.load`'s: explicit files, else `KUBECONFIG`, else `~/.kube/config`,
  * else the in-cluster service account (see `docs/decisions` of the config package).
- * Properties for Kotlin blocks, fluent setters for Java.
+ * Properties for Kotlin blocks; for Java, a fluent setter of the same name for each.
  */
 public class KubeClientBuilder internal constructor() {
     private val kubeconfigs = mutableListOf<Path>()
@@ -41,13 +41,23 @@ public class KubeClientBuilder internal constructor() {
 
     /** Client-side rate limit burst. */
     public var burst: Int? = null
+
+    /** The limit on opening a connection. */
     public var connectTimeout: Duration? = null
 
     /** The limit on one request/response exchange (streams are exempt). */
     public var requestTimeout: Duration? = null
+
+    /** How failed requests are retried. */
     public var retry: RetryConfig? = null
+
+    /** The User-Agent header. */
     public var userAgent: String? = null
+
+    /** Receives the server's Warning headers (default: each distinct warning logged once). */
     public var warningHandler: WarningHandler? = null
+
+    /** The HTTP engine (default: chosen by measurement, see `docs/decisions`). */
     public var engine: HttpEngineFactory? = null
 
     /**

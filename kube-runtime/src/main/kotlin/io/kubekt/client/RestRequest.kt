@@ -134,5 +134,5 @@ public class RestRequest internal constructor(private val client: KubeClient, pr
         emitAll(client.executor.streamLines(request))
     }
 
-    override fun toString(): String = "RestRequest(${spec.build()})"
+    override fun toString(): String = "RestRequest(" + (runCatching { spec.build().toString() }.getOrElse { "incomplete" }) + ")"
 }

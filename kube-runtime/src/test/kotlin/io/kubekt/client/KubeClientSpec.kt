@@ -54,6 +54,18 @@ class KubeClientSpec : FunSpec({
     }
 
     context("closing") {
+        test("a stream closed before it started never opens a connection and still completes") {
+            val cluster = FakeCluster.streamingOpen(CountDownLatch(1), "a")
+            val ended = CountDownLatch(1)
+            val handle = cluster.client.rest().watch().resource("pods").stream(object : LineListener {
+                override fun onLine(line: String) = Unit
+                override fun onClose(error: Throwable?) = ended.countDown()
+            })
+            handle.close()
+            handle.completion().get(5, TimeUnit.SECONDS) shouldBe null
+            ended.await(5, TimeUnit.SECONDS) shouldBe true
+            cluster.close()
+        }
         test("close closes the transport once and is idempotent") {
             val cluster = FakeCluster()
             cluster.client.isClosed shouldBe false
@@ -73,7 +85,9 @@ class KubeClientSpec : FunSpec({
         test("close stops a running stream and closes its connection") {
             val closed = CountDownLatch(1)
             val cluster = FakeCluster.streamingOpen(closed, "a")
-            val handle = cluster.client.rest().watch().resource("pods").stream { }
+            val first = CountDownLatch(1)
+            val handle = cluster.client.rest().watch().resource("pods").stream { first.countDown() }
+            first.await(5, TimeUnit.SECONDS) shouldBe true
             cluster.client.close()
             closed.await(5, TimeUnit.SECONDS) shouldBe true
             handle.completion().get(5, TimeUnit.SECONDS) shouldBe null
