@@ -108,6 +108,7 @@ public class RestRequest internal constructor(private val client: KubeClient, pr
      * server ends the stream, or the client is closed.
      */
     public fun stream(listener: LineListener): StreamHandle {
+        client.checkOpen()
         val request = spec.build(streaming = true)
         return client.bridge.stream(lines(request), listener, RequestLog.describe(request))
     }
@@ -126,7 +127,11 @@ public class RestRequest internal constructor(private val client: KubeClient, pr
         return RequestLog.send(client.executor, request)
     }
 
-    internal fun bridge(): CoroutineBridge = client.bridge
+    /** The client's bridge, for the future variants; refuses a closed client up front. */
+    internal fun bridge(): CoroutineBridge {
+        client.checkOpen()
+        return client.bridge
+    }
 
     private fun lines(request: KubeRequest): Flow<String> = flow {
         client.checkOpen()

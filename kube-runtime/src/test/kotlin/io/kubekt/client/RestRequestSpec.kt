@@ -166,6 +166,9 @@ class RestRequestSpec : FunSpec({
         shouldThrow<IllegalStateException> { cluster.client.rest().get().resource("pods").executeBytes() }.message shouldBe
             "this KubeClient for https://10.0.0.1:6443 is closed"
         shouldThrow<IllegalStateException> { cluster.client.rest().watch().resource("pods").stream().toList() }
+        shouldThrow<IllegalStateException> { cluster.client.rest().watch().resource("pods").stream { } }
+        shouldThrow<IllegalStateException> { cluster.client.rest().get().resource("pods").async().executeBytes() }
+        cluster.requestCount() shouldBe 0
     }
 
     test("build shows the request without sending it") {
