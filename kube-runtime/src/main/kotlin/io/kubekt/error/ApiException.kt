@@ -38,8 +38,8 @@ public class ApiException(
     /** 410: the requested resourceVersion or continue token is too old (reason `Gone` or `Expired`). */
     public val isGone: Boolean get() = code == 410 || reason == "Gone" || reason == "Expired"
 
-    /** Reason `Expired`: an expired continue token or resourceVersion (also [isGone]). */
-    public val isExpired: Boolean get() = reason == "Expired"
+    /** Reason `Expired` (or a 410 without a reason): an expired continue token or resourceVersion (also [isGone]). */
+    public val isExpired: Boolean get() = reason == "Expired" || (reason.isNullOrEmpty() && code == 410)
 
     /** 403, reason `Forbidden`. */
     public val isForbidden: Boolean get() = reason == "Forbidden" || (reason.isNullOrEmpty() && code == 403)

@@ -1,0 +1,69 @@
+package io.kubekt.client
+
+import kotlinx.coroutines.CancellationException
+import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.ensureActive
+import kotlinx.coroutines.flow.Flow
+import kotlinx.coroutines.future.future
+import kotlinx.coroutines.job
+import kotlinx.coroutines.launch
+import kotlinx.coroutines.runBlocking
+import org.slf4j.LoggerFactory
+import java.util.concurrent.CompletableFuture
+import java.util.concurrent.atomic.AtomicReference
+
+/**
+ * Runs suspending calls for the Java face on a client's [scope]: blocking, as futures, and streams
+ * delivered to a listener. Closing the client (cancelling the scope) cancels all three.
+ */
+internal class CoroutineBridge(private val scope: CoroutineScope) {
+    /**
+     * Runs [block] on the calling thread until it completes. Interrupting the thread or closing
+     * the client cancels it (the caller then gets a [CancellationException]).
+     */
+    fun <T> blocking(block: suspend CoroutineScope.() -> T): T = runBlocking {
+        val caller = coroutineContext.job
+        val link = scope.coroutineContext.job.invokeOnCompletion { caller.cancel(CancellationException("client closed")) }
+        try {
+            block()
+        } finally {
+            link.dispose()
+        }
+    }
+
+    /** Runs [block] in the client's scope; cancelling the future cancels the coroutine. */
+    fun <T> future(block: suspend CoroutineScope.() -> T): CompletableFuture<T> = scope.future(block = block)
+
+    /** Collects [lines] in the client's scope, delivering each to [listener] until closed. */
+    fun stream(lines: Flow<String>, listener: LineListener, what: String): StreamHandle {
+        val done = CompletableFuture<Void?>()
+        val failure = AtomicReference<Throwable?>()
+        val job = scope.launch {
+            try {
+                lines.collect { line ->
+                    ensureActive()
+                    listener.onLine(line)
+                }
+            } catch (e: CancellationException) {
+                throw e
+            } catch (e: Throwable) {
+                failure.set(e)
+            }
+        }
+        job.invokeOnCompletion {
+            val error = failure.get()
+            if (error == null) log.debug("stream {} ended", what) else log.debug("stream {} failed", what, error)
+            try {
+                listener.onClose(error)
+            } catch (e: Exception) {
+                log.warn("LineListener.onClose of stream {} threw", what, e)
+            }
+            if (error == null) done.complete(null) else done.completeExceptionally(error)
+        }
+        return StreamHandle(job, done)
+    }
+
+    private companion object {
+        private val log = LoggerFactory.getLogger(CoroutineBridge::class.java)
+    }
+}
