@@ -89,7 +89,7 @@ public class KubeClientBuilder internal constructor() {
      * @throws io.kubekt.error.ConfigException when no usable configuration is found; the message
      *   names the file and context.
      */
-    public fun build(): KubeClient = KubeClient(resolve(::loadClientConfig))
+    public fun build(): KubeClient = KubeClient(resolve(ClientConfig::load))
 
     /** The configuration [loader] resolves for these overrides, with the client settings applied. */
     internal fun resolve(loader: (ConfigOverrides) -> ClientConfig): ClientConfig = applyTo(loader(overrides()))
