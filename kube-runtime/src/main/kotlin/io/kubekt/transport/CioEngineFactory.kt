@@ -1,8 +1,8 @@
 package io.kubekt.transport
 
+import io.kubekt.error.TlsException
 import io.ktor.client.engine.HttpClientEngine
 import io.ktor.client.engine.cio.CIO
-import io.ktor.network.tls.CertificateAndKey
 import java.net.Proxy
 
 /**
@@ -10,30 +10,31 @@ import java.net.Proxy
  * Ktor's own TLS 1.2 implementation. Applies trust (including `tls-server-name` as SNI and for the
  * name check), connect timeout and the proxy chosen for the server URL.
  *
- * Limits (see `docs/decisions/http-engine.md`): no HTTP/2 and so no pings or multiplexing; client
- * key material is read once when the engine is made, so a rotated client certificate needs a new
- * client; the proxy is chosen once for the server URL.
+ * Limits (see `docs/decisions/http-engine.md`): no HTTP/2, so no pings or multiplexing; client
+ * certificates do not work (its TLS failed the handshake with both RSA and EC client keys), so a
+ * configuration with one is refused here; it always checks the server name itself, so
+ * insecure-skip-tls-verify cannot accept a certificate for another name; the proxy is chosen once
+ * for the server URL.
  */
 public object CioEngineFactory : HttpEngineFactory {
-    override fun create(settings: EngineSettings): HttpClientEngine = CIO.create {
-        requestTimeout = 0
-        endpoint.connectTimeout = settings.connectTimeout.toMillis()
-        endpoint.maxConnectionsPerRoute = 1000
-        https {
-            trustManager = settings.trustManager
-            serverName = settings.serverName
-            clientKey(settings)?.let { certificates += it }
+    override fun create(settings: EngineSettings): HttpClientEngine {
+        val keyManager = settings.keyManager
+        if (keyManager != null && keyManager.chooseClientAlias(arrayOf("EC", "RSA"), null, null) != null) {
+            throw TlsException(
+                "the CIO engine cannot present a client certificate to ${settings.server}; " +
+                    "use the default engine (JavaEngineFactory) or OkHttpEngineFactory",
+            )
         }
-        proxy = settings.proxySelector.select(settings.server).firstOrNull()?.takeIf { it.type() != Proxy.Type.DIRECT }
-    }
-
-    /** The client certificate and key the SSL context would offer, taken once. */
-    private fun clientKey(settings: EngineSettings): CertificateAndKey? {
-        val keyManager = settings.keyManager ?: return null
-        val alias = keyManager.chooseClientAlias(arrayOf("EC", "RSA"), null, null) ?: return null
-        val chain = keyManager.getCertificateChain(alias) ?: return null
-        val key = keyManager.getPrivateKey(alias) ?: return null
-        return CertificateAndKey(chain, key)
+        return CIO.create {
+            requestTimeout = 0
+            endpoint.connectTimeout = settings.connectTimeout.toMillis()
+            endpoint.maxConnectionsPerRoute = 1000
+            https {
+                trustManager = settings.trustManager
+                serverName = settings.serverName
+            }
+            proxy = settings.proxySelector.select(settings.server).firstOrNull()?.takeIf { it.type() != Proxy.Type.DIRECT }
+        }
     }
 
     override fun toString(): String = "CioEngineFactory"

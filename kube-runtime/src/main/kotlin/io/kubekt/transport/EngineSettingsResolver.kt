@@ -14,6 +14,11 @@ internal object EngineSettingsResolver {
     /** HTTP/2 ping interval: client-go pings a connection idle for 30 s (its ReadIdleTimeout). */
     val PING_INTERVAL: Duration = Duration.ofSeconds(30)
 
+    /** Where the server's certificate must chain to, for error messages. */
+    fun trustDescription(config: ClientConfig): String =
+        config.tls.certificateAuthority?.let { "the certificate authority from ${it.describe()} (${config.source})" }
+            ?: "the JVM default trust store (no certificate authority configured in ${config.source})"
+
     fun resolve(config: ClientConfig, keyManager: X509KeyManager?, environment: Map<String, String>): EngineSettings {
         val tls = config.tls
         val trustManager = if (tls.insecureSkipTlsVerify) {
@@ -24,9 +29,7 @@ internal object EngineSettingsResolver {
             )
             InsecureTrustManager
         } else {
-            val where = tls.certificateAuthority?.let { "the certificate authority from ${it.describe()} (${config.source})" }
-                ?: "the JVM default trust store (no certificate authority configured in ${config.source})"
-            VerifyingTrustManager(TrustMaterial.trustManager(tls.certificateAuthority, config.source), tls.serverName, where)
+            VerifyingTrustManager(TrustMaterial.trustManager(tls.certificateAuthority, config.source), tls.serverName, trustDescription(config))
         }
         val sslContext = SSLContext.getInstance("TLS").apply {
             init(keyManager?.let { arrayOf(it) }, arrayOf(trustManager), null)

@@ -42,6 +42,7 @@ internal class HttpTransport internal constructor(
     private val sender = RequestSender(client, config)
     private val limiter = TokenBucketRateLimiter.orNull(config.qps, config.burst, clock)
     private val schedule = RetrySchedule(config.retry, random)
+    private val failures = TransportFailures(config.server, EngineSettingsResolver.trustDescription(config))
     private val responses = ResponseHandling(config, config.warningHandler ?: LogOnceWarningHandler.SHARED)
 
     override suspend fun execute(request: KubeRequest): KubeResponse {
@@ -64,7 +65,7 @@ internal class HttpTransport internal constructor(
     }
 
     override fun streamLines(request: KubeRequest): Flow<String> =
-        LineStream(sender, authenticator, limiter, responses, config.server).lines(request)
+        LineStream(sender, authenticator, limiter, responses, failures).lines(request)
 
     /** One attempt (plus one re-send after a 401 the authenticator can fix), under the request timeout. */
     private suspend fun attempt(request: KubeRequest): AttemptOutcome {
@@ -100,7 +101,7 @@ internal class HttpTransport internal constructor(
         } catch (e: KubeException) {
             throw e
         } catch (e: Exception) {
-            val classified = TransportFailures.classify(e, request, config.server)
+            val classified = failures.classify(e, request)
             val retryable = RetryPolicy.retriesFailure(request.verb, classified.failure)
             return AttemptOutcome.Failure(classified.exception, retryable, summary = classified.failure.name.lowercase())
         }

@@ -23,7 +23,7 @@ internal class LineStream(
     private val authenticator: Authenticator,
     private val limiter: TokenBucketRateLimiter?,
     private val responses: ResponseHandling,
-    private val server: String,
+    private val failures: TransportFailures,
 ) {
     fun lines(request: KubeRequest): Flow<String> = flow {
         var mayRetryAuth = true
@@ -39,7 +39,7 @@ internal class LineStream(
                 throw e
             } catch (e: Exception) {
                 if (downstream.failed) throw e
-                throw TransportFailures.classify(e, request, server).exception
+                throw failures.classify(e, request).exception
             }
             if (!again) return@flow
             mayRetryAuth = false

@@ -11,19 +11,26 @@ import java.net.UnknownHostException
 import java.nio.channels.UnresolvedAddressException
 import javax.net.ssl.SSLException
 import javax.net.ssl.SSLHandshakeException
+import javax.net.ssl.SSLPeerUnverifiedException
+import java.security.cert.CertificateException
 
 /**
  * Turns what an engine threw into kubekt's error tree, and says how far the attempt got (which
  * decides whether it may be retried). Messages name the request and the server, never a header.
+ * [trustDescription] says where trust came from (the CA file, inline data, or the JVM default),
+ * for engines that surface a bare certificate error instead of [ServerCertificateRejected].
  */
-internal object TransportFailures {
+internal class TransportFailures(private val server: String, private val trustDescription: String) {
     class Classified(val exception: KubeException, val failure: ConnectionFailure)
 
-    fun classify(error: Throwable, request: KubeRequest, server: String): Classified {
+    fun classify(error: Throwable, request: KubeRequest): Classified {
         val chain = generateSequence(error) { it.cause }.take(16).toList()
         val what = "$request on $server"
-        chain.firstNotNullOfOrNull { it as? ServerCertificateRejected }?.let {
-            return Classified(TlsException("TLS handshake with $server failed for $request: ${it.message}", error), ConnectionFailure.FINAL)
+        fun tls(reason: String) = Classified(TlsException("TLS handshake with $server failed for $request: $reason", error), ConnectionFailure.FINAL)
+        chain.firstNotNullOfOrNull { it as? ServerCertificateRejected }?.let { return tls(it.message.orEmpty()) }
+        chain.firstOrNull { it is CertificateException }?.let { return tls("the server certificate is not trusted by $trustDescription") }
+        chain.firstOrNull { it is SSLPeerUnverifiedException || isNameMismatch(it) }?.let {
+            return tls("the server certificate does not name the server's host (set tls-server-name if it names another)")
         }
         chain.firstOrNull { it is UnknownHostException || it is UnresolvedAddressException }?.let {
             return final("$what failed: unknown host \"${hostOf(server)}\" (check the server URL and DNS)", error)
@@ -34,11 +41,15 @@ internal object TransportFailures {
             return Classified(TransportException(message, error, isTimeout = isConnectTimeout(it)), ConnectionFailure.NOT_SENT)
         }
         chain.firstOrNull { it is SSLHandshakeException || (it is SSLException && isAlert(it)) }?.let {
-            return Classified(TlsException("TLS handshake with $server failed for $request: ${tlsReason(it)}", error), ConnectionFailure.FINAL)
+            return tls(tlsReason(it))
         }
         val detail = chain.last().let { it.message?.take(120) ?: it.javaClass.simpleName }
         return Classified(TransportException("$what failed: the connection broke ($detail)", error), ConnectionFailure.MAYBE_SENT)
     }
+
+    /** Ktor CIO's own TLS reports a name mismatch as `TLSException: No server host: ...`. */
+    private fun isNameMismatch(t: Throwable): Boolean =
+        t.javaClass.simpleName == "TLSException" && t.message.orEmpty().startsWith("No server host")
 
     private fun final(message: String, cause: Throwable) = Classified(TransportException(message, cause), ConnectionFailure.FINAL)
 
