@@ -26,7 +26,10 @@ internal class RawResponse(val code: Int, val headers: Map<String, List<String>>
  * Authorization value it is given. No retries, limits or timeouts here.
  */
 internal class RequestSender(private val client: HttpClient, private val config: ClientConfig) {
-    private val impersonation = config.impersonation?.let(ImpersonationHeaders::of).orEmpty()
+    private val impersonation = config.impersonation?.let {
+        ImpersonationHeaders.requireSendable(it, config.source)
+        ImpersonationHeaders.of(it)
+    }.orEmpty()
 
     /** Sends [request] and reads the whole response. */
     suspend fun exchange(request: KubeRequest, authorization: String?): RawResponse =
