@@ -68,6 +68,18 @@ class HttpTransportTlsSpec : FunSpec({
                 }
             }
 
+            test("with a DNS host in the URL, tls-server-name is still what the certificate is checked against") {
+                httpsServer(Certs.kubernetesOnly).use { server ->
+                    transport("https://localhost:${server.port}", engine = engine) {
+                        tls = TlsConfig(certificateAuthority = caPem(), serverName = "kubernetes")
+                    }.use { t ->
+                        runBlocking { t.execute(get) }.code shouldBe 200
+                        // The JDK client always sends the URL's DNS host as SNI (docs/decisions/http-engine.md).
+                        server.serverNames.single() shouldBe if (engine == JavaEngineFactory) "localhost" else "kubernetes"
+                    }
+                }
+            }
+
             test("tls-server-name that the certificate does not carry is refused") {
                 httpsServer().use { server ->
                     transport(server.url, engine = engine) {
