@@ -13,7 +13,7 @@ import kotlinx.serialization.json.Json
  * sanitized excerpt of the body (an HTML page from a proxy, plain text, or nothing).
  */
 internal object ApiErrors {
-    private val json = Json { ignoreUnknownKeys = true; isLenient = true }
+    private val json = Json { ignoreUnknownKeys = true }
     private const val EXCERPT_LIMIT = 200
 
     fun exception(

@@ -16,8 +16,20 @@ public fun interface HttpEngineFactory {
     public fun create(settings: EngineSettings): HttpClientEngine
 
     public companion object {
-        /** The engine used when [io.kubekt.config.ClientConfig.engine] is null. */
+        /** The engine used when [io.kubekt.config.ClientConfig.engine] is null: [java]. */
         @JvmStatic
-        public fun default(): HttpEngineFactory = JavaEngineFactory
+        public fun defaultEngine(): HttpEngineFactory = JavaEngineFactory
+
+        /** Ktor's Java engine over `java.net.http` ([JavaEngineFactory]). */
+        @JvmStatic
+        public fun java(): HttpEngineFactory = JavaEngineFactory
+
+        /** Ktor's OkHttp engine ([OkHttpEngineFactory]); needs `io.ktor:ktor-client-okhttp-jvm` on the class path. */
+        @JvmStatic
+        public fun okHttp(): HttpEngineFactory = OkHttpEngineFactory
+
+        /** Ktor's CIO engine ([CioEngineFactory]); needs `io.ktor:ktor-client-cio-jvm` on the class path. */
+        @JvmStatic
+        public fun cio(): HttpEngineFactory = CioEngineFactory
     }
 }

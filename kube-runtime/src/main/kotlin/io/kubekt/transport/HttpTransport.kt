@@ -19,8 +19,8 @@ import kotlin.time.toKotlinDuration
  * retries, timeouts, warnings and the User-Agent, applied to [KubeRequest]s. See
  * [RequestExecutor] for the contract.
  *
- * One Ktor client (and so one connection pool) per transport. Each attempt takes a rate-limit
- * token, runs under the request timeout on [ClientConfig.clock], and on a 401 asks the
+ * One Ktor client (and so one connection pool) per transport. Each attempt runs under the request
+ * timeout on [ClientConfig.clock] (waiting for a rate-limit token included), and on a 401 asks the
  * authenticator once whether fresh credentials are worth a second try. Failed attempts are
  * retried as `docs/decisions/retries.md` says; streams are never retried and have no timeout.
  */
@@ -34,7 +34,7 @@ internal class HttpTransport internal constructor(
 
     private val clock = config.clock
     private val engine: HttpClientEngine =
-        (config.engine ?: HttpEngineFactory.default()).create(EngineSettingsResolver.resolve(config, authenticator.keyManager, environment))
+        (config.engine ?: HttpEngineFactory.defaultEngine()).create(EngineSettingsResolver.resolve(config, authenticator.keyManager, environment))
     private val client = HttpClient(engine) {
         expectSuccess = false
         followRedirects = false
@@ -70,7 +70,7 @@ internal class HttpTransport internal constructor(
     /** One attempt (plus one re-send after a 401 the authenticator can fix), under the request timeout. */
     private suspend fun attempt(request: KubeRequest): AttemptOutcome {
         val timeout = request.timeout ?: config.requestTimeout
-        val limit = if (timeout.isZero || timeout.isNegative) Duration.INFINITE else timeout.toKotlinDuration()
+        val limit = if (request.streaming || timeout.isZero || timeout.isNegative) Duration.INFINITE else timeout.toKotlinDuration()
         return try {
             withClockTimeout(clock, limit, { "$request on ${config.server} timed out after $limit (request timeout)" }) {
                 var authorization = authorizeAndLimit()
