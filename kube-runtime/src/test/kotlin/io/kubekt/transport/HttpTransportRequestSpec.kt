@@ -16,6 +16,7 @@ import io.kubekt.testing.FakeClock
 import io.kubekt.testing.reply
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.async
+import kotlinx.coroutines.launch
 import kotlinx.coroutines.withContext
 import kotlinx.coroutines.runBlocking
 import java.util.Collections
@@ -229,6 +230,34 @@ class HttpTransportRequestSpec : FunSpec({
                 }
             }
             release.countDown()
+        }
+    }
+
+    test("cancelling the caller aborts the HTTP call") {
+        val writing = CountDownLatch(1)
+        val disconnected = CountDownLatch(1)
+        httpsServer().use { server ->
+            server.handler = { _, ex ->
+                ex.sendResponseHeaders(200, 0)
+                try {
+                    repeat(1000) {
+                        ex.responseBody.write("{\"chunk\":$it}\n".toByteArray()); ex.responseBody.flush()
+                        writing.countDown()
+                        Thread.sleep(10)
+                    }
+                } catch (e: java.io.IOException) {
+                    disconnected.countDown()
+                }
+            }
+            transport(server.url).use { t ->
+                runBlocking {
+                    val call = launch { t.execute(get) }
+                    withContext(Dispatchers.IO) { writing.await(10, TimeUnit.SECONDS) } shouldBe true
+                    call.cancel()
+                    call.join()
+                    withContext(Dispatchers.IO) { disconnected.await(5, TimeUnit.SECONDS) } shouldBe true
+                }
+            }
         }
     }
 
