@@ -1,0 +1,92 @@
+package io.kubekt.transport
+
+import io.kubekt.api.meta.v1.Status
+import io.kubekt.api.meta.v1.StatusDetails
+import io.kubekt.error.ApiException
+import io.kubekt.request.KubeRequest
+import kotlinx.serialization.SerializationException
+import kotlinx.serialization.json.Json
+
+/**
+ * Turns a non-2xx answer into an [ApiException]: the server's `Status` when the body is one,
+ * else a Status synthesized from the code (reason as the API server would name it) and a short,
+ * sanitized excerpt of the body (an HTML page from a proxy, plain text, or nothing).
+ */
+internal object ApiErrors {
+    private val json = Json { ignoreUnknownKeys = true }
+    private const val EXCERPT_LIMIT = 200
+
+    fun exception(
+        request: KubeRequest,
+        server: String,
+        code: Int,
+        body: ByteArray,
+        retryAfterSeconds: Int?,
+        secrets: List<String> = emptyList(),
+    ): ApiException = ApiException(status(code, body, retryAfterSeconds, secrets), request.method, request.path, server)
+
+    fun status(code: Int, body: ByteArray, retryAfterSeconds: Int?, secrets: List<String> = emptyList()): Status {
+        val text = body.toString(Charsets.UTF_8)
+        decode(text)?.let { s ->
+            val details = if (retryAfterSeconds != null && s.details?.retryAfterSeconds == null) {
+                (s.details ?: StatusDetails()).copy(retryAfterSeconds = retryAfterSeconds)
+            } else {
+                s.details
+            }
+            return s.copy(code = s.code ?: code, status = s.status ?: "Failure", details = details,
+                message = s.message?.let { redact(it, secrets) })
+        }
+        val excerpt = redact(excerpt(text), secrets)
+        val message = "the server answered HTTP $code" + if (excerpt.isEmpty()) " with an empty body" else ": $excerpt"
+        return Status(
+            apiVersion = "v1", kind = "Status", status = "Failure", code = code, reason = reasonFor(code), message = message,
+            details = retryAfterSeconds?.let { StatusDetails(retryAfterSeconds = it) },
+        )
+    }
+
+    private fun decode(text: String): Status? {
+        if (!text.trimStart().startsWith("{")) return null
+        val status = try {
+            json.decodeFromString(Status.serializer(), text)
+        } catch (_: SerializationException) {
+            return null
+        } catch (_: IllegalArgumentException) {
+            return null
+        }
+        return status.takeIf { it.kind == "Status" || it.reason != null || it.message != null }
+    }
+
+    /** Visible text only: tags, scripts and styles removed, whitespace collapsed, cut to a short length. */
+    fun excerpt(text: String): String {
+        val visible = text
+            .replace(Regex("(?is)<(script|style)[^>]*>.*?</\\1>"), " ")
+            .replace(Regex("(?s)<[^>]*>"), " ")
+            .replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+            .map { if (it.isISOControl()) ' ' else it }.joinToString("")
+            .replace(Regex("\\s+"), " ").trim()
+        return if (visible.length <= EXCERPT_LIMIT) visible else visible.take(EXCERPT_LIMIT).trimEnd() + "..."
+    }
+
+    private fun redact(text: String, secrets: List<String>): String =
+        secrets.filter { it.length >= 4 }.fold(text) { acc, s -> acc.replace(s, "<redacted>") }
+
+    /** The reason the API server itself uses for [code] (client-go's NewGenericServerResponse). */
+    fun reasonFor(code: Int): String = when (code) {
+        400 -> "BadRequest"
+        401 -> "Unauthorized"
+        403 -> "Forbidden"
+        404 -> "NotFound"
+        405 -> "MethodNotAllowed"
+        406 -> "NotAcceptable"
+        409 -> "Conflict"
+        410 -> "Gone"
+        413 -> "RequestEntityTooLarge"
+        415 -> "UnsupportedMediaType"
+        422 -> "Invalid"
+        429 -> "TooManyRequests"
+        500 -> "InternalError"
+        503 -> "ServiceUnavailable"
+        504 -> "Timeout"
+        else -> "Unknown"
+    }
+}
