@@ -116,7 +116,7 @@ internal class ResourceEndpoints(
     }
 
     private suspend fun deleteOptions(call: ApplicationCall, query: Map<String, String>, dryRun: Boolean): DeleteOptions {
-        val text = call.receiveText()
+        val text = if (hasBody(call)) call.receiveText() else ""
         val body = if (text.isBlank()) null else runCatching { Json.parseToJsonElement(text) as JsonObject }.getOrNull()
         val orphan = query["orphanDependents"] ?: Objects.text(body?.get("orphanDependents"))
         val policy = query["propagationPolicy"] ?: Objects.text(body?.get("propagationPolicy"))
@@ -129,5 +129,11 @@ internal class ResourceEndpoints(
             preconditionResourceVersion = Objects.text(Objects.at(body ?: JsonObject(emptyMap()), "preconditions.resourceVersion")),
             dryRun = dryRun || bodyDryRun,
         )
+    }
+
+    /** A DELETE may carry DeleteOptions; one without Content-Length or Content-Type has none (reading it would wait). */
+    private fun hasBody(call: ApplicationCall): Boolean {
+        val length = call.request.header("Content-Length")?.toLongOrNull()
+        return if (length != null) length > 0 else call.request.header("Content-Type") != null || call.request.header("Transfer-Encoding") != null
     }
 }
