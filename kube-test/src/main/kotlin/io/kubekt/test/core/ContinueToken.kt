@@ -11,11 +11,11 @@ import java.util.Base64
  */
 @Serializable
 internal data class ContinueToken(val v: String = VERSION, val rv: Long, val start: String) {
-    fun encode(): String = Base64.getUrlEncoder().withoutPadding().encodeToString(Json.encodeToString(serializer(), this).toByteArray())
+    fun encode(): String = Base64.getUrlEncoder().withoutPadding().encodeToString(json.encodeToString(serializer(), this).toByteArray())
 
     companion object {
         const val VERSION = "meta.k8s.io/v1"
-        private val json = Json { ignoreUnknownKeys = true }
+        private val json = Json { ignoreUnknownKeys = true; encodeDefaults = true }
 
         fun decode(token: String): ContinueToken {
             val parsed = runCatching {
