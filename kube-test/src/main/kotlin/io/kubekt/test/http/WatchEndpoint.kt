@@ -10,11 +10,13 @@ import io.kubekt.test.watch.WatchSpec
 import io.ktor.http.ContentType
 import io.ktor.http.HttpStatusCode
 import io.ktor.server.application.ApplicationCall
+import io.ktor.server.netty.NettyApplicationCall
 import io.ktor.server.response.respondBytesWriter
 import io.ktor.utils.io.writeStringUtf8
 import kotlinx.coroutines.flow.first
 import kotlinx.coroutines.withTimeoutOrNull
 import java.time.Duration
+import java.util.concurrent.TimeUnit
 
 /**
  * `?watch=true`: a 200 response of newline-delimited `{"type":...,"object":...}` events. A
@@ -47,11 +49,22 @@ internal class WatchEndpoint(
                 return@respondBytesWriter
             }
             flush()
+            flushHeaders(call)
             session.run { line ->
                 writeStringUtf8(line)
                 flush()
             }
         }
+    }
+
+    /**
+     * Sends the response headers now: Ktor's Netty pipeline holds them back until body bytes
+     * arrive, but a watch client must see 200 before the first event, as from a real server.
+     */
+    private fun flushHeaders(call: ApplicationCall) {
+        val ctx = (call as? NettyApplicationCall)?.context ?: return
+        ctx.executor().execute { ctx.flush() }
+        ctx.executor().schedule({ ctx.flush() }, 20, TimeUnit.MILLISECONDS)
     }
 
     /** Chooses the start: initial state as ADDED events (rv unset/"0" or sendInitialEvents=true), else events after rv. */
