@@ -19,6 +19,11 @@ internal class Controllers(private val cluster: Cluster) {
     private val log = LoggerFactory.getLogger(Controllers::class.java)
     private var running = false
 
+    /** Resource types served because a CRD defines them (types registered by the test stay). */
+    private val fromCrds = mutableSetOf<String>()
+
+    private fun key(type: ResourceType) = "${type.group}/${type.version}/${type.plural}"
+
     fun run() {
         if (running) return
         running = true
@@ -82,11 +87,12 @@ internal class Controllers(private val cluster: Cluster) {
         val live = all(crdType)
         val served = live.filter { Objects.deletionTimestamp(it) == null }.flatMap { Crds.types(it) }
         val servedKeys = served.map { "${it.group}/${it.version}/${it.plural}" }.toSet()
-        cluster.registry.all().filter { it.custom && "${it.group}/${it.version}/${it.plural}" !in servedKeys }.forEach { gone ->
+        cluster.registry.all().filter { key(it) in fromCrds && key(it) !in servedKeys }.forEach { gone ->
             cluster.store.list(gone.storageKey).forEach { (_, obj) -> cluster.remove(gone, obj) }
             cluster.registry.remove(gone.group, gone.version, gone.plural)
+            fromCrds -= key(gone)
         }
-        served.forEach { cluster.registry.add(it) }
+        served.forEach { cluster.registry.add(it); fromCrds += key(it) }
         live.filter { !Crds.isEstablished(it) && Objects.deletionTimestamp(it) == null }.forEach { crd ->
             cluster.put(crdType, Crds.established(crd, Objects.timestamp()))
         }

@@ -50,7 +50,9 @@ internal class WatchEndpoint(
             }
             flush()
             flushHeaders(call)
-            session.run { line ->
+            val channel = (call as? NettyApplicationCall)?.context?.channel()
+            val writer = this
+            session.run({ channel?.isActive != false && !writer.isClosedForWrite }) { line ->
                 writeStringUtf8(line)
                 flush()
             }

@@ -57,8 +57,11 @@ internal class WatchSession(
         initialEventsEnd = endBookmarkRv
     }
 
-    /** Streams events through [write] (one JSON line each) until timeout, a dropped-stream fault or cancellation. */
-    suspend fun run(write: suspend (String) -> Unit) {
+    /**
+     * Streams events through [write] (one JSON line each) until timeout, a dropped-stream fault,
+     * cancellation, or [isOpen] turning false because the client went away.
+     */
+    suspend fun run(isOpen: () -> Boolean, write: suspend (String) -> Unit) {
         faults.watches += control
         try {
             val deadline = spec.timeout?.let { System.nanoTime() + it.toNanos() }
@@ -66,7 +69,7 @@ internal class WatchSession(
             for (obj in initial) if (!emit(write, "ADDED", obj)) return
             initialEventsEnd?.let { if (!emitBookmark(write, it, initialEventsEnd = true)) return }
             for (event in backlog) if (!handle(write, event)) return
-            while (!control.dropped) {
+            while (!control.dropped && isOpen()) {
                 val now = System.nanoTime()
                 if (deadline != null && now >= deadline) return
                 val wait = listOfNotNull(deadline?.minus(now), nextBookmark - now, 50_000_000L).min().coerceAtLeast(1_000_000L)
