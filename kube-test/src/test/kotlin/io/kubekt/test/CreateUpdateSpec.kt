@@ -99,6 +99,11 @@ class CreateUpdateSpec : FunSpec({
         client.get("/api/v1/namespaces/$NS/nothings").json.str("message") shouldBe "the server could not find the requested resource"
     }
 
+    test("the all-namespaces collection of a namespaced resource accepts no create") {
+        client.post("/api/v1/configmaps", Fixtures.configMap("nowhere")).code shouldBe 405
+        client.get("/api/v1/configmaps").code shouldBe 200
+    }
+
     test("an update with a stale resourceVersion is 409 Conflict as recorded") {
         val reply = client.put("$CM/cm1", """{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"cm1","resourceVersion":"1"},"data":{"a":"2"}}""")
         reply.code shouldBe 409

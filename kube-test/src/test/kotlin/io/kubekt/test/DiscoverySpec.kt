@@ -63,6 +63,22 @@ class DiscoverySpec : FunSpec({
         resources["pods/status"]!!.str("kind") shouldBe "Pod"
     }
 
+    test("aggregated discovery v2 is served when the Accept header asks for it") {
+        val accept = "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json"
+        val reply = client.get("/apis", accept = accept)
+        reply.code shouldBe 200
+        reply.header("content-type")!!.replace(" ", "") shouldBe "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList"
+        reply.json.str("kind") shouldBe "APIGroupDiscoveryList"
+        val apps = (reply.json.at("items") as JsonArray).map { it as JsonObject }.single { it.str("metadata.name") == "apps" }
+        val deployments = (apps.at("versions.0.resources") as JsonArray).map { it as JsonObject }.single { it.str("resource") == "deployments" }
+        deployments.str("scope") shouldBe "Namespaced"
+        deployments.str("responseKind.kind") shouldBe "Deployment"
+        deployments.str("subresources.1.responseKind.kind") shouldBe "Scale"
+        val core = client.get("/api", accept = accept).json
+        core.str("items.0.metadata.name") shouldBe ""
+        client.get("/apis").json.str("kind") shouldBe "APIGroupList"
+    }
+
     test("an unknown group version is 404") {
         client.get("/apis/nothing.example.com/v1").code shouldBe 404
     }

@@ -4,7 +4,9 @@ import io.kubekt.test.RequestCounters
 import io.kubekt.test.api.ApiError
 import io.kubekt.test.api.Statuses
 import io.kubekt.test.core.Cluster
+import io.kubekt.test.discovery.AggregatedDiscovery
 import io.kubekt.test.discovery.Discovery
+import io.ktor.http.ContentType
 import io.kubekt.test.watch.FaultState
 import io.ktor.server.application.ApplicationCall
 import io.ktor.server.netty.NettyApplicationCall
@@ -28,6 +30,7 @@ internal class ApiHandler(
     private val endpoints: ResourceEndpoints,
 ) {
     private val log = LoggerFactory.getLogger(ApiHandler::class.java)
+    private val aggregated = AggregatedDiscovery(cluster.registry)
 
     suspend fun handle(call: ApplicationCall) {
         val path = call.request.path()
@@ -65,6 +68,11 @@ internal class ApiHandler(
         val segments = route.segments
         if (segments.size == 1 && segments[0] in setOf("healthz", "livez", "readyz")) {
             Responses.text(call, 200, "ok")
+            return
+        }
+        if (segments.size == 1 && segments[0] in setOf("api", "apis") && AggregatedDiscovery.requested(call.request.header("Accept"))) {
+            val body = aggregated.document(core = segments[0] == "api")
+            Responses.json(call, 200, body, contentType = ContentType.parse(AggregatedDiscovery.CONTENT_TYPE))
             return
         }
         val document = discovery.document(segments) ?: throw Statuses.unknownPath()

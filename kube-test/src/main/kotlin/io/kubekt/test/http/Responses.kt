@@ -10,9 +10,15 @@ import kotlinx.serialization.json.JsonObject
 
 /** Writes JSON answers the way the API server does: `content-type: application/json`, compact JSON. */
 internal object Responses {
-    suspend fun json(call: ApplicationCall, code: Int, body: JsonObject, headers: Map<String, String> = emptyMap()) {
+    suspend fun json(
+        call: ApplicationCall,
+        code: Int,
+        body: JsonObject,
+        headers: Map<String, String> = emptyMap(),
+        contentType: ContentType = ContentType.Application.Json,
+    ) {
         headers.forEach { (k, v) -> call.response.header(k, v) }
-        call.respondBytes(body.toString().toByteArray(), ContentType.Application.Json, HttpStatusCode.fromValue(code))
+        call.respondBytes(body.toString().toByteArray(), contentType, HttpStatusCode.fromValue(code))
     }
 
     suspend fun error(call: ApplicationCall, error: ApiError) = json(call, error.code, error.status, error.headers)

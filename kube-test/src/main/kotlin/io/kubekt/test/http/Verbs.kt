@@ -12,6 +12,10 @@ internal object Verbs {
     }
 
     /** Whether [verb] is served for the route: subresources serve get, update and patch. */
-    fun allowed(verb: String, route: Route.Resource): Boolean =
-        if (route.subresource != null) verb in setOf("get", "update", "patch") else verb in route.type.verbs
+    fun allowed(verb: String, route: Route.Resource): Boolean = when {
+        route.subresource != null -> verb in setOf("get", "update", "patch")
+        // The all-namespaces collection of a namespaced resource is read-only.
+        route.type.namespaced && route.namespace == null -> verb in setOf("list", "watch") && verb in route.type.verbs
+        else -> verb in route.type.verbs
+    }
 }
