@@ -12,6 +12,7 @@ import kotlinx.serialization.json.JsonPrimitive
 import kotlinx.serialization.json.buildJsonObject
 import kotlinx.serialization.json.put
 import java.time.Duration
+import java.util.concurrent.ConcurrentLinkedQueue
 
 /** What one watch sends: which objects, in which form, with which bookmarks and for how long. */
 internal class WatchSpec(
@@ -37,14 +38,18 @@ internal class WatchSession(
     private val spec: WatchSpec,
     private val faults: FaultState,
 ) : EventSink {
-    private val queue = Channel<StoredEvent>(Channel.UNLIMITED)
+    // Events wait in a plain queue; the conflated channel only wakes the writer, so a timed-out
+    // wait can lose a wake-up (harmless) but never an event.
+    private val queue = ConcurrentLinkedQueue<StoredEvent>()
+    private val wakeUp = Channel<Unit>(Channel.CONFLATED)
     private val control = WatchControl()
     private var initial: List<JsonObject> = emptyList()
     private var backlog: List<StoredEvent> = emptyList()
     private var initialEventsEnd: Long? = null
 
     override fun offer(event: StoredEvent) {
-        queue.trySend(event)
+        queue.add(event)
+        wakeUp.trySend(Unit)
     }
 
     /**
@@ -73,18 +78,16 @@ internal class WatchSession(
                 val now = System.nanoTime()
                 if (deadline != null && now >= deadline) return
                 val wait = listOfNotNull(deadline?.minus(now), nextBookmark - now, 50_000_000L).min().coerceAtLeast(1_000_000L)
-                val event = withTimeoutOrNull(wait / 1_000_000L) { queue.receive() }
+                val event = queue.poll()
                 if (event != null) {
                     if (!handle(write, event)) return
                     continue
                 }
+                withTimeoutOrNull(wait / 1_000_000L) { wakeUp.receive() }
                 if (spec.allowBookmarks && System.nanoTime() >= nextBookmark) {
+                    // Every event up to rv was queued before rv was published: bookmark only once they are all sent.
                     val rv = store.resourceVersions.value
-                    val pending = queue.tryReceive().getOrNull()
-                    if (pending != null) {
-                        if (!handle(write, pending)) return
-                        continue
-                    }
+                    if (queue.isNotEmpty()) continue
                     if (!emitBookmark(write, rv, initialEventsEnd = false)) return
                     nextBookmark = System.nanoTime() + spec.bookmarkInterval.toNanos()
                 }
@@ -93,7 +96,7 @@ internal class WatchSession(
             faults.watches -= control
             store.lock.lock()
             try { store.unsubscribe(this) } finally { store.lock.unlock() }
-            queue.close()
+            wakeUp.close()
         }
     }
 
