@@ -42,6 +42,13 @@ class DeleteSpec : FunSpec({
         client.get("$CM/fin").code shouldBe 404
     }
 
+    test("marking an object with a generation for deletion bumps its generation") {
+        val body = Fixtures.DEPLOYMENT.replace("\"name\":\"web\"}", "\"name\":\"held-web\",\"finalizers\":[\"example.com/hold\"]}")
+        client.post(Fixtures.DEPLOY, body).json.str("metadata.generation") shouldBe "1"
+        client.delete("${Fixtures.DEPLOY}/held-web").json.str("metadata.generation") shouldBe "2"
+        client.patch("${Fixtures.DEPLOY}/held-web", """{"metadata":{"finalizers":null}}""").code shouldBe 200
+    }
+
     test("a uid precondition that does not match is 409 Conflict as recorded") {
         val uid = Fixtures.createConfigMap(client, "cm1").json.str("metadata.uid")!!
         val reply = client.delete("$CM/cm1", """{"kind":"DeleteOptions","apiVersion":"v1","preconditions":{"uid":"00000000-0000-0000-0000-000000000000"}}""")
