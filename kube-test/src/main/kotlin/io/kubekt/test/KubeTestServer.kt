@@ -1,6 +1,7 @@
 package io.kubekt.test
 
 import io.kubekt.test.core.Cluster
+import io.kubekt.test.core.DirectAccess
 import io.kubekt.test.discovery.Discovery
 import io.kubekt.test.http.ApiHandler
 import io.kubekt.test.http.Authentication
@@ -66,6 +67,8 @@ public class KubeTestServer internal constructor(settings: KubeTestServerBuilder
     /** `https://127.0.0.1:<port>` (or `http://`). */
     public val url: String get() = "${if (https) "https" else "http"}://127.0.0.1:$port"
 
+    private val direct by lazy { DirectAccess(cluster, url) }
+
     /** The PEM of the CA that signed the serving certificate and client certificates. */
     public val caCertificatePem: String get() = ca.root.certificatePem
 
@@ -91,6 +94,17 @@ public class KubeTestServer internal constructor(settings: KubeTestServerBuilder
 
     /** A kubeconfig with no credentials: requests are anonymous. */
     public fun kubeconfigAnonymous(): String = KubeconfigText.render(url, caPem(), null, null)
+
+    /**
+     * Creates an object without HTTP, with the same rules as a POST (validation, namespace checks,
+     * events to open watches); returns it as JSON. Throws [io.kubekt.error.ApiException] carrying
+     * the Status the server would answer. [namespace] is ignored for cluster-scoped resources.
+     */
+    public fun create(resource: GroupVersionResource, namespace: String?, json: String): String = direct.create(resource, namespace, json)
+
+    /** The object as JSON, or null when it does not exist. */
+    public fun getOrNull(resource: GroupVersionResource, namespace: String?, name: String): String? =
+        direct.get(resource, namespace, name)
 
     /** Starts serving [type] (as a CRD would). */
     public fun register(type: ResourceType) {

@@ -1,7 +1,6 @@
 package io.kubekt.test.api
 
 import kotlinx.serialization.json.JsonObject
-import kotlinx.serialization.json.JsonPrimitive
 import kotlinx.serialization.json.buildJsonArray
 import kotlinx.serialization.json.buildJsonObject
 import kotlinx.serialization.json.put
@@ -100,8 +99,6 @@ internal object Statuses {
 
     fun forbidden(resource: String, group: String, name: String, message: String, causes: List<Cause>? = null) =
         error(403, "Forbidden", message, details(name, group, resource, causes = causes))
-
-    fun string(value: String) = JsonPrimitive(value)
 
     /** `configmaps` or `deployments.apps`, as messages name a resource. */
     fun qualified(resource: String, group: String) = if (group.isEmpty()) resource else "$resource.$group"

@@ -25,9 +25,9 @@ internal class ConnectionTracker(private val wantClientCertificates: Boolean) : 
         ctx.fireChannelRead(msg)
     }
 
-    /** Closes every accepted connection. */
+    /** Closes every accepted connection and waits (up to 2 s each) until they are closed. */
     fun closeAll() {
-        open.toList().forEach { it.close() }
+        open.toList().map { it.close() }.forEach { it.awaitUninterruptibly(2_000) }
     }
 
     fun openConnections(): Int = open.size

@@ -1,7 +1,6 @@
 package io.kubekt.test.support
 
 import kotlinx.serialization.json.Json
-import kotlinx.serialization.json.JsonElement
 import kotlinx.serialization.json.JsonObject
 
 /** Bodies recorded from a real kube-apiserver, copied from the project's transcripts into test resources. */
@@ -11,7 +10,4 @@ object Transcripts {
             ?: error("missing test resource transcripts/$name.json")
         return Json.parseToJsonElement(text) as JsonObject
     }
-
-    /** [actual] without the fields that differ by run (uids, names in messages are kept). */
-    fun same(actual: JsonElement, expected: JsonElement) = actual == expected
 }
