@@ -115,14 +115,12 @@ internal class JsonReader(private val b: ByteArray, start: Int, private val end:
     fun readKey(table: KeyTable): Int {
         if (peek() != '"'.code) throw error("expected a field name but found ${describe(pos)}")
         val p0 = pos + 1
-        var p = p0
-        var h = 0
+        var p = Words.skipPlain(b, p0, end)
         while (true) {
             if (p >= end) throw error("unterminated field name", p0 - 1)
             val c = b[p]
             if (c == QUOTE) break
             if (c == BACKSLASH) return readEscapedKey(table, p0)
-            h = 31 * h + c
             p++
         }
         keyStart = p0
@@ -130,7 +128,7 @@ internal class JsonReader(private val b: ByteArray, start: Int, private val end:
         keyText = null
         pos = p + 1
         expect(':')
-        return table.find(b, p0, p - p0, h)
+        return table.find(b, p0, p - p0)
     }
 
     private fun readEscapedKey(table: KeyTable, p0: Int): Int {
@@ -154,7 +152,7 @@ internal class JsonReader(private val b: ByteArray, start: Int, private val end:
     fun readString(): String {
         if (peek() != '"'.code) throw error("expected a string but found ${describe(pos)}")
         val p0 = pos + 1
-        var p = p0
+        var p = Words.skipPlain(b, p0, end)
         var ascii = true
         while (true) {
             if (p >= end) throw error("unterminated string", p0 - 1)
@@ -328,6 +326,7 @@ internal class JsonReader(private val b: ByteArray, start: Int, private val end:
                 '"'.code -> {
                     p++
                     while (true) {
+                        p = Words.skipPlain(b, p, end)
                         if (p >= end) throw error("unterminated string", p0)
                         val c = b[p]
                         if (c == QUOTE) break
