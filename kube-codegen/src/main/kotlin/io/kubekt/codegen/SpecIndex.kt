@@ -13,7 +13,7 @@ internal class SpecIndex(
     private val resourceByKind: Map<Gvk, Resource> = resources
         .filter { it.kind in definitionByKind }
         .groupBy { it.kind }
-        .mapValues { (_, rs) -> rs.minByOrNull { it.subresources.isEmpty() } ?: rs.first() }
+        .mapValues { (_, rs) -> rs.minBy { it.plural } }
 
     /** Resources whose kind has a generated definition. */
     val resources: List<Resource> = resourceByKind.values.sortedWith(compareBy({ it.kind.group }, { it.kind.version }, { it.plural }))
