@@ -149,6 +149,24 @@ class ScalarsSpec : FunSpec({
         }
     }
 
+    context("numbers") {
+        test("doubles are written as Go writes them") {
+            val props = io.kubekt.api.apiextensions.v1.JSONSchemaProps.TYPE.decode("""{"minimum":1.0,"maximum":1e21,"multipleOf":1e-7}""")
+            props.minimum shouldBe 1.0
+            props.toJson() shouldBe """{"minimum":1,"maximum":1e+21,"multipleOf":1e-7}"""
+            io.kubekt.api.apiextensions.v1.JSONSchemaProps { minimum = 0.25; maximum = -12345.5 }.toJson() shouldBe
+                """{"maximum":-12345.5,"minimum":0.25}"""
+        }
+
+        test("64-bit integers keep their full range") {
+            val spec = io.kubekt.api.core.v1.PodSpec.TYPE.decode("""{"activeDeadlineSeconds":9223372036854775807,"terminationGracePeriodSeconds":-9223372036854775808}""")
+            spec.activeDeadlineSeconds shouldBe Long.MAX_VALUE
+            spec.terminationGracePeriodSeconds shouldBe Long.MIN_VALUE
+            spec.toJson() shouldBe """{"activeDeadlineSeconds":9223372036854775807,"terminationGracePeriodSeconds":-9223372036854775808}"""
+            shouldThrow<SerializationException> { io.kubekt.api.core.v1.PodSpec.TYPE.decode("""{"activeDeadlineSeconds":9223372036854775808}""") }
+        }
+    }
+
     context("free-form JSON") {
         test("keeps number literals exactly as written") {
             val text = """{"spec":{"versions":[{"schema":{"openAPIV3Schema":{"default":{"a":1.50,"b":1e3,"c":-0,"d":[true,null]}}}}]}}"""

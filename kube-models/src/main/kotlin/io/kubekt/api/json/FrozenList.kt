@@ -15,7 +15,5 @@ internal class FrozenList<E> private constructor(private val items: Array<Any?>)
 
         /** Wraps [items], which the caller hands over and never touches again. */
         fun <E> wrap(items: Array<Any?>): List<E> = if (items.isEmpty()) empty() else FrozenList(items)
-
-        fun <E> copyOf(items: Collection<E>): List<E> = wrap(items.toTypedArray<Any?>())
     }
 }

@@ -351,11 +351,6 @@ internal class JsonReader(private val b: ByteArray, start: Int, private val end:
     /** Reads any JSON value as a kotlinx [kotlinx.serialization.json.JsonElement]. */
     fun readElement(): kotlinx.serialization.json.JsonElement = JsonTree.read(this)
 
-    /** Skips any JSON value. */
-    fun skipValue() {
-        readRawCompact()
-    }
-
     companion object {
         const val MAX_DEPTH: Int = 512
     }

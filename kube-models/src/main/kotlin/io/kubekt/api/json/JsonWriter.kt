@@ -74,7 +74,6 @@ internal class JsonWriter(initialCapacity: Int = 1024) {
 
     fun name(name: String) {
         separate()
-        comma = false
         quoted(name)
         byte(':'.code)
         comma = false

@@ -41,8 +41,4 @@ internal class KeyTable(names: List<String>) {
     }
 
     fun find(name: String): Int = byName[name] ?: -1
-
-    companion object {
-        val EMPTY: KeyTable = KeyTable(emptyList())
-    }
 }
