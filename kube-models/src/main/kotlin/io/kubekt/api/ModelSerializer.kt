@@ -17,7 +17,10 @@ import kotlinx.serialization.json.JsonEncoder
  * [ModelType.decode] on bytes; hot paths (kubekt's clients) use the latter. Formats other than
  * JSON are refused with a clear error: convert YAML to JSON first.
  */
-public open class ModelSerializer<T : KubeModel<T, *>>(private val type: ModelType<T>) : KSerializer<T> {
+public open class ModelSerializer<T : KubeModel<T, *>>(
+    /** The model type this adapter reads and writes. */
+    public val type: ModelType<T>,
+) : KSerializer<T> {
     override val descriptor: SerialDescriptor = buildClassSerialDescriptor(type.name)
 
     override fun deserialize(decoder: Decoder): T {

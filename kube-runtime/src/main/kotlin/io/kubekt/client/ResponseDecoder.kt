@@ -1,5 +1,8 @@
 package io.kubekt.client
 
+import io.kubekt.api.KubeModel
+import io.kubekt.api.ModelSerializer
+import io.kubekt.api.ModelType
 import io.kubekt.error.DecodeException
 import io.kubekt.request.KubeJson
 import io.kubekt.request.KubeRequest
@@ -20,13 +23,22 @@ import kotlinx.serialization.serializer
  * quotes the input, is not attached as the cause.
  */
 internal object ResponseDecoder {
-    fun <T> decode(deserializer: DeserializationStrategy<T>, response: KubeResponse, request: KubeRequest, server: String): T =
-        decoding(deserializer.descriptor.serialName, response, request, server) {
-            KubeJson.decodeFromString(deserializer, it)
+    fun <T> decode(deserializer: DeserializationStrategy<T>, response: KubeResponse, request: KubeRequest, server: String): T {
+        if (deserializer is ModelSerializer<*>) {
+            @Suppress("UNCHECKED_CAST")
+            return decode(deserializer.type as ModelType<Any>, response, request, server) as T
         }
+        return decoding(deserializer.descriptor.serialName, response, request, server) {
+            KubeJson.decodeFromString(deserializer, it.decodeToString())
+        }
+    }
+
+    /** Decodes a model straight from the body's bytes with the model's own reader (no JSON tree). */
+    fun <T : KubeModel<T, *>> decode(type: ModelType<T>, response: KubeResponse, request: KubeRequest, server: String): T =
+        decoding(type.name, response, request, server) { type.decode(it) }
 
     fun json(response: KubeResponse, request: KubeRequest, server: String): JsonElement =
-        decoding("a JSON document", response, request, server) { requireStrict(KubeJson.parseToJsonElement(it)) }
+        decoding("a JSON document", response, request, server) { requireStrict(KubeJson.parseToJsonElement(it.decodeToString())) }
 
     /** The serializer of a `@Serializable` class, for Java callers that pass a `Class`. */
     @Suppress("UNCHECKED_CAST")
@@ -45,9 +57,9 @@ internal object ResponseDecoder {
         response: KubeResponse,
         request: KubeRequest,
         server: String,
-        parse: (String) -> T,
+        parse: (ByteArray) -> T,
     ): T = try {
-        parse(response.body.decodeToString())
+        parse(response.body)
     } catch (e: IllegalArgumentException) { // SerializationException is one
         val contentType = response.headers["content-type"]?.firstOrNull() ?: "none"
         throw DecodeException(

@@ -1,11 +1,9 @@
 package io.kubekt.transport
 
 import io.kubekt.api.meta.v1.Status
-import io.kubekt.api.meta.v1.StatusDetails
 import io.kubekt.error.ApiException
 import io.kubekt.request.KubeRequest
 import kotlinx.serialization.SerializationException
-import kotlinx.serialization.json.Json
 
 /**
  * Turns a non-2xx answer into an [ApiException]: the server's `Status` when the body is one,
@@ -13,7 +11,6 @@ import kotlinx.serialization.json.Json
  * sanitized excerpt of the body (an HTML page from a proxy, plain text, or nothing).
  */
 internal object ApiErrors {
-    private val json = Json { ignoreUnknownKeys = true }
     private const val EXCERPT_LIMIT = 200
 
     fun exception(
@@ -26,31 +23,39 @@ internal object ApiErrors {
     ): ApiException = ApiException(status(code, body, retryAfterSeconds, secrets), request.method, request.path, server)
 
     fun status(code: Int, body: ByteArray, retryAfterSeconds: Int?, secrets: List<String> = emptyList()): Status {
-        val text = body.toString(Charsets.UTF_8)
-        decode(text)?.let { s ->
-            val details = if (retryAfterSeconds != null && s.details?.retryAfterSeconds == null) {
-                (s.details ?: StatusDetails()).copy(retryAfterSeconds = retryAfterSeconds)
-            } else {
-                s.details
+        decode(body)?.let { s ->
+            return s.edit {
+                if (s.code == null) this.code = code
+                if (s.status == null) status = "Failure"
+                s.message?.let { message = redact(it, secrets) }
+                if (retryAfterSeconds != null && s.details?.retryAfterSeconds == null) {
+                    details { this.retryAfterSeconds = retryAfterSeconds }
+                }
             }
-            return s.copy(code = s.code ?: code, status = s.status ?: "Failure", details = details,
-                message = s.message?.let { redact(it, secrets) })
         }
-        val excerpt = redact(excerpt(text), secrets)
+        val excerpt = redact(excerpt(body.toString(Charsets.UTF_8)), secrets)
         val message = "the server answered HTTP $code" + if (excerpt.isEmpty()) " with an empty body" else ": $excerpt"
-        return Status(
-            apiVersion = "v1", kind = "Status", status = "Failure", code = code, reason = reasonFor(code), message = message,
-            details = retryAfterSeconds?.let { StatusDetails(retryAfterSeconds = it) },
-        )
+        return Status {
+            apiVersion = "v1"
+            kind = "Status"
+            status = "Failure"
+            this.code = code
+            reason = reasonFor(code)
+            this.message = message
+            if (retryAfterSeconds != null) details { this.retryAfterSeconds = retryAfterSeconds }
+        }
     }
 
-    private fun decode(text: String): Status? {
-        if (!text.trimStart().startsWith("{")) return null
+    private fun decode(body: ByteArray): Status? {
+        val start = body.indexOfFirst { !it.toInt().toChar().isWhitespace() }
+        if (start < 0 || body[start] != '{'.code.toByte()) return null
         val status = try {
-            json.decodeFromString(Status.serializer(), text)
+            Status.TYPE.decode(body)
         } catch (_: SerializationException) {
             return null
         } catch (_: IllegalArgumentException) {
+            return null
+        } catch (_: ClassCastException) {
             return null
         }
         return status.takeIf { it.kind == "Status" || it.reason != null || it.message != null }

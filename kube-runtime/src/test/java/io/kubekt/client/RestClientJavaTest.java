@@ -104,7 +104,7 @@ class RestClientJavaTest {
             assertTrue(e.getMessage().contains("GET /api/v1/configmaps"));
         }
         ApiException notFound = new ApiException(
-            new Status(null, null, "Failure", "nope", "NotFound", null, 404), "GET", "/api/v1/x", FakeCluster.SERVER, null);
+            Status.builder().status("Failure").message("nope").reason("NotFound").code(404).build(), "GET", "/api/v1/x", FakeCluster.SERVER, null);
         assertTrue(notFound.isNotFound());
         assertFalse(notFound.isConflict());
     }

@@ -7,7 +7,7 @@ import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldContain
 import io.kotest.matchers.string.shouldNotContain
 import io.kotest.matchers.types.shouldBeSameInstanceAs
-import io.kubekt.api.meta.v1.Status
+import io.kubekt.testing.status
 import io.kubekt.error.ApiException
 import io.kubekt.error.DecodeException
 import io.kubekt.request.ListOptions
@@ -71,7 +71,7 @@ class RestRequestSpec : FunSpec({
     }
 
     test("an error answer reaches the caller as the executor's ApiException, unchanged") {
-        val error = ApiException(Status(code = 404, reason = "NotFound", message = "nope"), "GET", "/api/v1/x", FakeCluster.SERVER)
+        val error = ApiException(status(code = 404, reason = "NotFound", message = "nope"), "GET", "/api/v1/x", FakeCluster.SERVER)
         FakeCluster(FakeExecutor(respond = { throw error })).use { cluster ->
             val thrown = shouldThrow<ApiException> { cluster.client.rest().get().resource("nodes").name("x").executeBytes() }
             thrown shouldBeSameInstanceAs error

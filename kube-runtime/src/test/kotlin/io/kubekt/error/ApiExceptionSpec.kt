@@ -4,15 +4,16 @@ import io.kotest.core.spec.style.FunSpec
 import io.kotest.datatest.withData
 import io.kotest.matchers.shouldBe
 import io.kubekt.api.meta.v1.Status
-import io.kubekt.api.meta.v1.StatusCause
 import io.kubekt.api.meta.v1.StatusDetails
-import io.kubekt.request.KubeJson
+import io.kubekt.testing.status
+import io.kubekt.testing.statusCause
+import io.kubekt.testing.statusDetails
 
 private const val SERVER = "https://10.0.0.1:6443"
 
 private fun recorded(name: String): Status {
     val text = ApiExceptionSpec::class.java.getResource("/io/kubekt/error/status/$name.json")!!.readText()
-    return KubeJson.decodeFromString(Status.serializer(), text)
+    return Status.TYPE.decode(text)
 }
 
 private fun error(status: Status) = ApiException(status, "GET", "/api/v1/namespaces/transcripts/configmaps", SERVER)
@@ -30,7 +31,7 @@ private val predicates: Map<String, (ApiException) -> Boolean> = mapOf(
 private data class Case(val name: String, val status: Status, val holds: Set<String>)
 
 private fun failure(code: Int, reason: String?, message: String?, details: StatusDetails? = null) =
-    Status(kind = "Status", apiVersion = "v1", status = "Failure", code = code, reason = reason, message = message, details = details)
+    status(kind = "Status", apiVersion = "v1", status = "Failure", code = code, reason = reason, message = message, details = details)
 
 class ApiExceptionSpec : FunSpec({
     context("predicates on Status bodies recorded from a real API server") {
@@ -60,7 +61,7 @@ class ApiExceptionSpec : FunSpec({
             nameFn = { it.name },
             Case(
                 "429 from priority and fairness",
-                failure(429, "TooManyRequests", "Too many requests, please try again later.", StatusDetails(retryAfterSeconds = 1)),
+                failure(429, "TooManyRequests", "Too many requests, please try again later.", statusDetails(retryAfterSeconds = 1)),
                 setOf("TooManyRequests"),
             ),
             Case("500 internal error", failure(500, "InternalError", "Internal error occurred: etcd"), setOf("ServerError")),
@@ -70,7 +71,7 @@ class ApiExceptionSpec : FunSpec({
             Case("405 method not allowed", failure(405, "MethodNotAllowed", "not allowed"), setOf("MethodNotAllowed")),
             Case(
                 "504 Timeout without the too-large cause",
-                failure(504, "Timeout", "x", StatusDetails(causes = listOf(StatusCause(reason = "Other")))),
+                failure(504, "Timeout", "x", statusDetails(causes = listOf(statusCause(reason = "Other")))),
                 setOf("Timeout", "ServerError"),
             ),
         ) { case -> holdsExactly(case) }
@@ -79,18 +80,18 @@ class ApiExceptionSpec : FunSpec({
     context("a non-Status answer (only the HTTP code is known) still answers by code") {
         withData(
             nameFn = { "HTTP ${it.status.code}" },
-            Case("", Status(code = 404), setOf("NotFound")),
-            Case("", Status(code = 409), setOf("Conflict")),
-            Case("", Status(code = 410), setOf("Gone", "Expired")),
-            Case("", Status(code = 403), setOf("Forbidden")),
-            Case("", Status(code = 401), setOf("Unauthorized")),
-            Case("", Status(code = 422), setOf("Invalid")),
-            Case("", Status(code = 400), setOf("BadRequest")),
-            Case("", Status(code = 405), setOf("MethodNotAllowed")),
-            Case("", Status(code = 415), setOf("UnsupportedMediaType")),
-            Case("", Status(code = 429), setOf("TooManyRequests")),
-            Case("", Status(code = 502), setOf("ServerError")),
-            Case("", Status(code = 504), setOf("Timeout", "ServerError")),
+            Case("", status(code = 404), setOf("NotFound")),
+            Case("", status(code = 409), setOf("Conflict")),
+            Case("", status(code = 410), setOf("Gone", "Expired")),
+            Case("", status(code = 403), setOf("Forbidden")),
+            Case("", status(code = 401), setOf("Unauthorized")),
+            Case("", status(code = 422), setOf("Invalid")),
+            Case("", status(code = 400), setOf("BadRequest")),
+            Case("", status(code = 405), setOf("MethodNotAllowed")),
+            Case("", status(code = 415), setOf("UnsupportedMediaType")),
+            Case("", status(code = 429), setOf("TooManyRequests")),
+            Case("", status(code = 502), setOf("ServerError")),
+            Case("", status(code = 504), setOf("Timeout", "ServerError")),
         ) { case -> holdsExactly(case) }
     }
 
@@ -116,12 +117,12 @@ class ApiExceptionSpec : FunSpec({
                 "409 Conflict: Apply failed with 1 conflict: conflict with \"curl\" using apps/v1: .spec.replicas"
         }
         test("a Status without reason or message still says what failed and where") {
-            ApiException(Status(code = 502), "DELETE", "/api/v1/nodes/n1", SERVER).message shouldBe
+            ApiException(status(code = 502), "DELETE", "/api/v1/nodes/n1", SERVER).message shouldBe
                 "DELETE /api/v1/nodes/n1 on https://10.0.0.1:6443 failed: 502: no message"
         }
         test("the cause is kept") {
             val cause = RuntimeException("x")
-            ApiException(Status(code = 500), "GET", "/", SERVER, cause).cause shouldBe cause
+            ApiException(status(code = 500), "GET", "/", SERVER, cause).cause shouldBe cause
         }
     }
 })

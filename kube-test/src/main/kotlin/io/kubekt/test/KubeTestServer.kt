@@ -1,5 +1,6 @@
 package io.kubekt.test
 
+import io.kubekt.api.GroupVersionResource
 import io.kubekt.test.core.Cluster
 import io.kubekt.test.core.DirectAccess
 import io.kubekt.test.discovery.Discovery

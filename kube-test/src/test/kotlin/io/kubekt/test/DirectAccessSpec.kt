@@ -1,5 +1,6 @@
 package io.kubekt.test
 
+import io.kubekt.api.GroupVersionResource
 import io.kotest.assertions.throwables.shouldThrow
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.shouldBe

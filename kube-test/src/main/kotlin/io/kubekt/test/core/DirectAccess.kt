@@ -2,7 +2,7 @@ package io.kubekt.test.core
 
 import io.kubekt.api.meta.v1.Status
 import io.kubekt.error.ApiException
-import io.kubekt.test.GroupVersionResource
+import io.kubekt.api.GroupVersionResource
 import io.kubekt.test.api.ApiError
 import io.kubekt.test.api.Statuses
 import kotlinx.serialization.json.Json
@@ -30,7 +30,7 @@ internal class DirectAccess(private val cluster: Cluster, private val server: St
     private fun <T> translate(method: String, resource: GroupVersionResource, block: () -> T): T = try {
         block()
     } catch (e: ApiError) {
-        val status = json.decodeFromJsonElement(Status.serializer(), e.status).copy(code = e.code)
+        val status = Status.TYPE.decode(e.status).edit { code = e.code }
         throw ApiException(status, method, "/${resource.groupVersion}/${resource.resource}", server)
     }
 }
