@@ -25,8 +25,9 @@ import kotlinx.serialization.serializer
 internal object ResponseDecoder {
     fun <T> decode(deserializer: DeserializationStrategy<T>, response: KubeResponse, request: KubeRequest, server: String): T {
         if (deserializer is ModelSerializer<*>) {
+            val type: ModelType<*> = deserializer.type
             @Suppress("UNCHECKED_CAST")
-            return decode(deserializer.type as ModelType<Any>, response, request, server) as T
+            return decoding(type.name, response, request, server) { type.decode(it) } as T
         }
         return decoding(deserializer.descriptor.serialName, response, request, server) {
             KubeJson.decodeFromString(deserializer, it.decodeToString())
