@@ -2,6 +2,7 @@
 
 package io.kubekt.samples
 
+import io.kubekt.error.KubeException
 import org.jetbrains.kotlin.mainKts.MainKtsScript
 import java.io.File
 import kotlin.script.experimental.api.ResultValue
@@ -47,8 +48,9 @@ fun runScript(script: File, args: List<String>, provided: Boolean): Int {
     }
     val value = (result as? ResultWithDiagnostics.Success)?.value?.returnValue ?: return 1
     if (value is ResultValue.Error) {
+        // kubekt's errors say what failed and where; anything else gets its stack trace.
         System.err.println("${script.name} failed: ${value.error}")
-        value.error.printStackTrace()
+        if (value.error !is KubeException) value.error.printStackTrace()
         return 1
     }
     return 0
