@@ -39,10 +39,10 @@ public class FieldSelector(
         private val requirements = mutableListOf<FieldRequirement>()
 
         /** `field=value`. @throws IllegalArgumentException for an invalid field path. */
-        public fun eq(field: String, value: String): Builder = apply { requirements += FieldRequirement(field, FieldOperator.EQUALS, value) }
+        public fun eq(field: String, value: String): Builder = add(FieldRequirement(field, FieldOperator.EQUALS, value))
 
         /** `field!=value`. @throws IllegalArgumentException for an invalid field path. */
-        public fun ne(field: String, value: String): Builder = apply { requirements += FieldRequirement(field, FieldOperator.NOT_EQUALS, value) }
+        public fun ne(field: String, value: String): Builder = add(FieldRequirement(field, FieldOperator.NOT_EQUALS, value))
 
         /** `"status.phase" eq "Running"` in a Kotlin block. */
         @JvmSynthetic @JvmName("eqInfix")
@@ -54,6 +54,8 @@ public class FieldSelector(
 
         /** The selector; empty when nothing was added. */
         public fun build(): FieldSelector = FieldSelector(requirements.toList())
+
+        private fun add(requirement: FieldRequirement): Builder = apply { requirements += requirement }
     }
 
     public companion object {

@@ -123,7 +123,9 @@ public class LabelSelector(
          */
         @JvmStatic
         public fun from(model: io.kubekt.api.meta.v1.LabelSelector): LabelSelector = LabelSelector(
-            model.matchLabels.orEmpty().toSortedMap().map { (k, v) -> LabelRequirement(k, LabelOperator.EQUALS, listOf(v)) } +
+            model.matchLabels.orEmpty().toSortedMap().map { (key, value) ->
+                LabelRequirement(key, LabelOperator.EQUALS, listOf(value))
+            } +
                 model.matchExpressions.orEmpty().map { expression ->
                     val key = requireNotNull(expression.key) { "invalid matchExpressions entry: the key is missing" }
                     LabelRequirement(key, modelOperator(key, expression.operator), expression.values.orEmpty())

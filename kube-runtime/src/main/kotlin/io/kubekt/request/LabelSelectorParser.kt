@@ -88,9 +88,11 @@ internal class LabelSelectorParser(private val text: String) {
         while (pos < text.length && text[pos].isWhitespace()) pos++
     }
 
-    private fun fail(message: String, at: Int = pos, found: String = if (at >= text.length) "the end" else "'${text[at]}'"): Nothing {
+    private fun fail(message: String, at: Int = pos, found: String = describe(at)): Nothing {
         throw IllegalArgumentException("invalid label selector \"$text\": $message at position $at (found $found)")
     }
+
+    private fun describe(at: Int): String = if (at >= text.length) "the end" else "'${text[at]}'"
 
     private companion object {
         const val SPECIAL = "!=(),<>"
