@@ -28,6 +28,10 @@ import java.util.concurrent.atomic.AtomicBoolean
  * KubeClient client = KubeClient.create();
  * KubeClient other = KubeClient.builder().kubeconfig(Path.of("/path/config")).context("staging").build();
  * ```
+ * The typed clients of the built-in groups are members inherited from [Clientset]:
+ * `client.coreV1().pods("default")`, `client.appsV1().deployments(ns)`; any other resource
+ * (CRD classes included) through [resources].
+ *
  * Thread-safe; make one per server and share it. [close] releases its connections and stops
  * what runs on its behalf (futures and streams started from Java); calls after that throw
  * [IllegalStateException].
@@ -36,7 +40,7 @@ public class KubeClient internal constructor(
     /** The resolved configuration this client uses. */
     public val config: ClientConfig,
     internal val executor: RequestExecutor,
-) : AutoCloseable {
+) : Clientset(), AutoCloseable {
     /** A client for [config]: its credentials are resolved now, connections are made on demand. */
     public constructor(config: ClientConfig) : this(config, transportFor(config))
 
@@ -89,6 +93,8 @@ public class KubeClient internal constructor(
     /** Kotlin: the typed clients of the resource whose objects are [T]: `client.resources<Deployment>()`. */
     @JvmSynthetic
     public inline fun <reified T : KubeModel<T, *>> resources(): Resources<T, KubeList<T>> = resources(T::class.java)
+
+    override fun typedClient(): KubeClient = this
 
     // --- end of typed clients ---
 
