@@ -63,6 +63,9 @@ internal class ResourceCalls<T : KubeModel<T, *>, L : KubeList<T>>(
         return ResponseDecoder.decode(answer, send(request), request, client.config.server)
     }
 
+    private fun <M : KubeModel<M, *>> decodeAny(modelType: ModelType<M>, response: KubeResponse, request: KubeRequest): M =
+        ResponseDecoder.decode(modelType, response, request, client.config.server)
+
     suspend fun get(name: String, options: GetOptions, subresource: String? = null): T =
         call(request(Verb.GET, name, subresource).params(options), type)
 
@@ -75,7 +78,7 @@ internal class ResourceCalls<T : KubeModel<T, *>, L : KubeList<T>>(
     @Suppress("UNCHECKED_CAST")
     suspend fun list(options: ListOptions): L {
         val request = request(Verb.GET).params(options).build()
-        return ResponseDecoder.decode(listType as ModelType<Nothing>, send(request), request, client.config.server) as L
+        return decodeAny(listType, send(request), request) as L
     }
 
     fun listAll(options: ListOptions, policy: ExpiredListPolicy): Flow<ListAllElement<T>> = flow {
