@@ -10,6 +10,8 @@ public class CodegenOptions(
     public val out: Path,
     /** The source root for kube-dsl entry functions (`pod { }`), or null to skip them. */
     public val dslOut: Path? = null,
+    /** The source root for kube-runtime's typed clients (`Clientset`, `CoreV1Client`, ...), or null to skip them. */
+    public val clientsetOut: Path? = null,
     /** The fully qualified name of the registry object to write, or null to skip it. */
     public val registry: String? = null,
     /** Only definitions whose name matches are generated (references to others still resolve). */
@@ -25,6 +27,7 @@ public class CodegenOptions(
   --spec <file>            OpenAPI v2 spec, e.g. a server's /openapi/v2 saved to a file
   --out <dir>              source root for the model classes
   --dsl-out <dir>          source root for Kotlin entry functions (pod { ... }) for kube-dsl
+  --clientset-out <dir>    source root for kube-runtime's typed clients (Clientset, CoreV1Client, ...)
   --registry <class>       fully qualified name of a ModelRegistry object listing all types
   --include <regex>        generate only definitions whose name matches (e.g. '^com\.example\.')
   --package <from>=<to>    map definitions under <from> to Kotlin package <to> (repeatable)
@@ -37,6 +40,7 @@ public class CodegenOptions(
             var out: Path? = null
             var dslOut: Path? = null
             var registry: String? = null
+            var clientsetOut: Path? = null
             var include: Regex? = null
             val packages = LinkedHashMap<String, String>()
             var clean = false
@@ -47,6 +51,7 @@ public class CodegenOptions(
                     "--spec" -> spec = Path.of(value(a))
                     "--out" -> out = Path.of(value(a))
                     "--dsl-out" -> dslOut = Path.of(value(a))
+                    "--clientset-out" -> clientsetOut = Path.of(value(a))
                     "--registry" -> registry = value(a)
                     "--include" -> include = Regex(value(a))
                     "--package" -> value(a).split('=', limit = 2).let { p ->
@@ -60,7 +65,7 @@ public class CodegenOptions(
             return CodegenOptions(
                 spec ?: throw CodegenException("--spec is required\n$USAGE"),
                 out ?: throw CodegenException("--out is required\n$USAGE"),
-                dslOut, registry, include, packages, clean,
+                dslOut, clientsetOut, registry, include, packages, clean,
             )
         }
     }

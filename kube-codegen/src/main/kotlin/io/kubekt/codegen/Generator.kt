@@ -32,6 +32,7 @@ public class Generator(private val options: CodegenOptions) {
         options.registry?.let { models += RegistryEmitter(index).emit(it, options.spec.fileName.toString()) }
         val result = linkedMapOf<Path, Map<String, String>>(options.out to models)
         options.dslOut?.let { result[it] = DslEmitter(index).emit() }
+        options.clientsetOut?.let { result[it] = ClientsetEmitter(index).emit() }
         return result
     }
 

@@ -35,14 +35,21 @@ internal class CoroutineBridge(private val scope: CoroutineScope) {
     fun <T> future(block: suspend CoroutineScope.() -> T): CompletableFuture<T> = scope.future(block = block)
 
     /** Collects [lines] in the client's scope, delivering each to [listener] until closed. */
-    fun stream(lines: Flow<String>, listener: LineListener, what: String): StreamHandle {
+    fun stream(lines: Flow<String>, listener: LineListener, what: String): StreamHandle =
+        collect(lines, listener::onLine, listener::onClose, what)
+
+    /**
+     * Collects [elements] in the client's scope, delivering each to [onElement] one at a time,
+     * then [onClose] once with the failure or null, until the handle is closed.
+     */
+    fun <E> collect(elements: Flow<E>, onElement: (E) -> Unit, onClose: (Throwable?) -> Unit, what: String): StreamHandle {
         val done = CompletableFuture<Void?>()
         val failure = AtomicReference<Throwable?>()
         val job = scope.launch {
             try {
-                lines.collect { line ->
+                elements.collect { element ->
                     ensureActive()
-                    listener.onLine(line)
+                    onElement(element)
                 }
             } catch (e: CancellationException) {
                 throw e
@@ -54,9 +61,9 @@ internal class CoroutineBridge(private val scope: CoroutineScope) {
             val error = failure.get()
             if (error == null) log.debug("stream {} ended", what) else log.debug("stream {} failed", what, error)
             try {
-                listener.onClose(error)
+                onClose(error)
             } catch (e: Exception) {
-                log.warn("LineListener.onClose of stream {} threw", what, e)
+                log.warn("the listener of stream {} threw on close", what, e)
             }
             if (error == null) done.complete(null) else done.completeExceptionally(error)
         }
