@@ -68,8 +68,12 @@ public class RestMapper internal constructor(private val discovery: DiscoveryCli
     @JvmName("preferredVersion")
     public fun preferredVersionBlocking(group: String): String? = bridge.blocking { preferredVersion(group) }
 
-    /** Whether [resource] is namespaced, or null when discovery does not know it (no refresh). */
-    internal suspend fun namespacedOrNull(resource: GroupVersionResource): Boolean? = index().byResource(resource)?.namespaced
+    /** Whether [resource] is namespaced, or null when discovery does not know it even after a refresh. */
+    internal suspend fun namespacedOrNull(resource: GroupVersionResource): Boolean? = try {
+        mappingFor(resource).namespaced
+    } catch (e: NoMatchException) {
+        null
+    }
 
     private suspend fun <T : Any> find(what: String, lookup: (MapperIndex) -> T?): T {
         lookup(index())?.let { return it }
