@@ -42,6 +42,15 @@ public class UnstructuredBuilder internal constructor(from: JsonObject) {
         json = with(json, path, value)
     }
 
+    /** Sets the text at [path]. */
+    public fun set(path: List<String>, value: String): UnstructuredBuilder = set(path, JsonPrimitive(value))
+
+    /** Sets the number at [path]. */
+    public fun set(path: List<String>, value: Long): UnstructuredBuilder = set(path, JsonPrimitive(value))
+
+    /** Sets the boolean at [path]. */
+    public fun set(path: List<String>, value: Boolean): UnstructuredBuilder = set(path, JsonPrimitive(value))
+
     /** Removes the member at [path]; nothing happens when it is absent. */
     public fun remove(vararg path: String): UnstructuredBuilder = apply {
         require(path.isNotEmpty()) { "the path to remove is empty" }
