@@ -5,7 +5,13 @@ import io.kubekt.api.KubeModel
 import io.kubekt.api.ModelType
 import io.kubekt.api.ResourceType
 import io.kubekt.auth.Authenticators
+import io.kubekt.api.GroupVersionResource
 import io.kubekt.config.ClientConfig
+import io.kubekt.discovery.DiscoveryCache
+import io.kubekt.discovery.DiscoveryClient
+import io.kubekt.discovery.MemoryCache
+import io.kubekt.dynamic.DynamicResource
+import io.kubekt.dynamic.DynamicScope
 import io.kubekt.transport.HttpTransport
 import io.kubekt.transport.RequestExecutor
 import kotlinx.coroutines.CoroutineExceptionHandler
@@ -97,6 +103,23 @@ public class KubeClient internal constructor(
     override fun typedClient(): KubeClient = this
 
     // --- end of typed clients ---
+    // --- dynamic client and discovery (io.kubekt.dynamic, io.kubekt.discovery) ---
+
+    private val defaultDiscovery: DiscoveryClient by lazy { DiscoveryClient(this, MemoryCache()) }
+
+    /**
+     * The dynamic client for [resource] over unstructured objects; for a namespaced resource
+     * choose `namespace(ns)` or `allNamespaces()` on it.
+     */
+    public fun dynamic(resource: GroupVersionResource): DynamicResource = DynamicResource(this, resource, DynamicScope.Cluster)
+
+    /** This client's discovery, cached in memory (one instance per client, shared by its dynamic clients). */
+    public fun discovery(): DiscoveryClient = defaultDiscovery
+
+    /** A discovery client with its own [cache], e.g. `DiskCache(ttl = 60.minutes)`. */
+    public fun discovery(cache: DiscoveryCache): DiscoveryClient = DiscoveryClient(this, cache)
+
+    // --- end of dynamic client and discovery ---
 
     /** Closes connections, cancels running futures and streams. Idempotent. */
     override fun close() {
