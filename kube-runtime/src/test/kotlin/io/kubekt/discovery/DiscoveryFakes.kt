@@ -2,6 +2,8 @@ package io.kubekt.discovery
 
 import io.kubekt.client.FakeCluster
 import io.kubekt.client.FakeExecutor
+import io.kubekt.api.meta.v1.Status
+import io.kubekt.error.ApiException
 import io.kubekt.request.KubeRequest
 import io.kubekt.transport.KubeResponse
 import java.util.concurrent.CopyOnWriteArrayList
@@ -38,7 +40,9 @@ object DiscoveryFakes {
         {"name":"gizmos","singularName":"gizmo","namespaced":true,"kind":"Gizmo","verbs":["get"]}]}"""
 
     private fun ok(body: String, type: String = "application/json") = KubeResponse(200, mapOf("content-type" to listOf(type)), body.toByteArray())
-    private val notFound = KubeResponse(404, mapOf("content-type" to listOf("application/json")), """{"kind":"Status","code":404,"reason":"NotFound"}""".toByteArray())
+    /** What the transport throws for a 404 answer. */
+    private fun notFound(r: KubeRequest): Nothing =
+        throw ApiException(Status { code = 404; reason = "NotFound"; status = "Failure" }, r.method, r.path, FakeCluster.SERVER)
 
     /** A server without aggregated discovery (a 1.19 server): `/api`, `/apis`, `/api/v1`, `/apis/apps/v1`; other group versions 404. */
     fun legacy(seen: MutableList<String> = CopyOnWriteArrayList()): FakeCluster = FakeCluster(FakeExecutor(respond = { r: KubeRequest ->
@@ -48,7 +52,7 @@ object DiscoveryFakes {
             "/apis" -> ok(resource("legacy-apis.json"))
             "/api/v1" -> ok(CORE_V1)
             "/apis/apps/v1" -> ok(resource("legacy-apps-v1.json"))
-            else -> notFound
+            else -> notFound(r)
         }
     }))
 
@@ -61,7 +65,7 @@ object DiscoveryFakes {
             r.path == "/api" && "as=APIGroupDiscoveryList" in accept -> ok(AGGREGATED_CORE, AGGREGATED_TYPE)
             r.path == "/apis" && "as=APIGroupDiscoveryList" in accept -> ok(AGGREGATED_APIS, AGGREGATED_TYPE)
             r.path == "/apis/example.com/v1" -> ok(EXAMPLE_V1)
-            else -> notFound
+            else -> notFound(r)
         }
     }))
 }

@@ -73,7 +73,7 @@ class DynamicResourceSpec : FunSpec({
         FakeCluster.answering("""{"kind":"Status","apiVersion":"v1","status":"Success"}""").use { cluster ->
             val gone = cluster.client.dynamic(CONFIGMAPS).namespace("a").delete("c", DeleteOptions { propagationPolicy = "Foreground" })
             gone shouldBe null
-            cluster.lastRequest().body!!.decodeToString() shouldBe """{"propagationPolicy":"Foreground"}"""
+            cluster.lastRequest().body!!.decodeToString() shouldContain """"propagationPolicy":"Foreground""""
             cluster.client.dynamic(CONFIGMAPS).namespace("a").deleteCollection(ListOptions(labelSelector = "x=y"))
             cluster.lastRequest().let { it.verb shouldBe Verb.DELETE_COLLECTION; it.pathAndQuery() shouldBe "/api/v1/namespaces/a/configmaps?labelSelector=x%3Dy" }
         }
@@ -87,9 +87,14 @@ class DynamicResourceSpec : FunSpec({
     }
 
     test("getOrNull answers null on 404 and throws other errors") {
-        val executor = FakeExecutor(respond = { io.kubekt.transport.KubeResponse(404, emptyMap(), """{"kind":"Status","code":404,"reason":"NotFound"}""".toByteArray()) })
+        var code = 404
+        val executor = FakeExecutor(respond = { r ->
+            throw ApiException(io.kubekt.api.meta.v1.Status { this.code = code; status = "Failure" }, r.method, r.path, FakeCluster.SERVER)
+        })
         FakeCluster(executor).use { cluster ->
             cluster.client.dynamic(CONFIGMAPS).namespace("a").getOrNull("c") shouldBe null
+            code = 403
+            shouldThrow<ApiException> { cluster.client.dynamic(CONFIGMAPS).namespace("a").getOrNull("c") }.isForbidden shouldBe true
         }
     }
 
