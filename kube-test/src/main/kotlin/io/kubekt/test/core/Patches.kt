@@ -67,7 +67,7 @@ internal class Patches(private val cluster: Cluster) {
 
     private fun apply(type: ResourceType, namespace: String?, name: String, request: Request): Result {
         if (request.subresource == "scale") throw Statuses.unsupportedMediaType(listOf(JSON_PATCH, MERGE_PATCH, STRATEGIC_MERGE_PATCH))
-        val config = ApplyBody.parse(request.body) ?: throw Statuses.badRequest("error decoding YAML: the body is not a YAML or JSON object")
+        val config = ApplyBody.parse(request.body, Ownership.schema(type)) ?: throw Statuses.badRequest("error decoding YAML: the body is not a YAML or JSON object")
         val typed = Shapes.checkTypeMeta(type, requireTypeMeta(config))
         Objects.name(typed)?.let { if (it != name) throw Statuses.badRequest("the name of the object ($it) does not match the name on the URL ($name)") }
         val force = request.force == "true"

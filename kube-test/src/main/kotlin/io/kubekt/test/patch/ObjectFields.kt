@@ -28,7 +28,7 @@ internal object ObjectFields {
         for ((key, child) in value) {
             val childSet = set.child(FieldSet.field(key))
             collect(child, node.child(key), childSet)
-            if (!node.isStruct || child is JsonNull) childSet.member = true
+            if (!node.declares(key) || child is JsonNull) childSet.member = true
         }
     }
 
@@ -80,7 +80,7 @@ internal object ObjectFields {
     private fun walkMap(old: JsonObject, new: JsonObject, node: SchemaNode, touched: FieldSet, removed: FieldSet) {
         for (key in old.keys + new.keys) {
             val element = FieldSet.field(key)
-            walk(old[key], new[key], node.child(key), !node.isStruct, touched.child(element), removed.child(element))
+            walk(old[key], new[key], node.child(key), !node.declares(key), touched.child(element), removed.child(element))
         }
     }
 
@@ -101,7 +101,7 @@ internal object ObjectFields {
         when {
             value is JsonObject && !node.atomicMap && !node.isScalar && value.isNotEmpty() -> {
                 touched.member = entry || !node.isStruct
-                value.forEach { (key, child) -> added(child, node.child(key), !node.isStruct, touched.child(FieldSet.field(key))) }
+                value.forEach { (key, child) -> added(child, node.child(key), !node.declares(key), touched.child(FieldSet.field(key))) }
             }
             value is JsonArray && value.isNotEmpty() && node.listType != SchemaNode.ListType.Atomic -> {
                 val elements = value.map { element(it, node.listType) }

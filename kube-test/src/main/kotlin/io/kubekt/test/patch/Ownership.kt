@@ -37,7 +37,7 @@ internal object Ownership {
 
     /** The schema of [type]'s objects; custom resources and kinds without a model have none. */
     fun schema(type: ResourceType): SchemaNode =
-        if (type.custom) SchemaNode.UNKNOWN else SchemaNode.root(GroupVersionKind(type.group, type.version, type.kind))
+        if (type.custom) SchemaNode.CUSTOM else SchemaNode.root(GroupVersionKind(type.group, type.version, type.kind))
 
     /** Fields nobody owns: type and server-set metadata, and `status` on the main resource of a type with a status subresource. */
     fun ignored(type: ResourceType, subresource: String?): FieldSet = FieldSet().apply {

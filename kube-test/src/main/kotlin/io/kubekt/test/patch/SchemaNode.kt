@@ -6,6 +6,7 @@ import io.kubekt.api.GroupVersionKind
 import io.kubekt.api.ModelType
 import io.kubekt.api.ScalarKind
 import io.kubekt.api.ValueType
+import io.kubekt.api.meta.v1.ObjectMeta
 
 /**
  * Where a JSON value sits in a model type's schema: the value's type and the facts of the field
@@ -16,9 +17,11 @@ internal class SchemaNode private constructor(
     private val model: ModelType<*>?,
     private val type: ValueType?,
     private val holder: FieldSchema?,
+    private val customRoot: Boolean = false,
 ) {
     /** The node of the value at [key] of this object. */
     fun child(key: String): SchemaNode = when {
+        customRoot && key == "metadata" -> SchemaNode(ObjectMeta.TYPE, null, null)
         model != null -> model.field(key)?.let { of(it.type, it) } ?: UNKNOWN
         type is ValueType.MapOf -> of(type.value, null)
         else -> UNKNOWN
@@ -27,11 +30,17 @@ internal class SchemaNode private constructor(
     /** The node of this list's items. */
     fun item(): SchemaNode = (type as? ValueType.ListOf)?.let { of(it.element, null) } ?: UNKNOWN
 
+    /** Whether [key] is a declared field here (a struct's field), not a map entry. */
+    fun declares(key: String): Boolean = model?.field(key) != null || (customRoot && key in CUSTOM_ROOT_FIELDS)
+
     /** A model type (struct): its keys are declared fields, not map entries. */
     val isStruct: Boolean get() = model != null
 
     /** Known to be a scalar (a JSON value that never merges, whatever it holds). */
     val isScalar: Boolean get() = type is ValueType.Scalar
+
+    /** Known to hold a string: a YAML scalar here stays a string even when it reads as a number. */
+    val isString: Boolean get() = (type as? ValueType.Scalar)?.kind.let { it == ScalarKind.STRING || it == ScalarKind.BYTES }
 
     /** Whether objects here are replaced as a whole by server-side apply. */
     val atomicMap: Boolean get() = holder?.mapType == "atomic" || model?.mapType == "atomic"
@@ -66,6 +75,10 @@ internal class SchemaNode private constructor(
 
     companion object {
         val UNKNOWN = SchemaNode(null, null, null)
+
+        /** A custom resource: free-form, but with the API server's `metadata` schema. */
+        val CUSTOM = SchemaNode(null, null, null, customRoot = true)
+        private val CUSTOM_ROOT_FIELDS = setOf("apiVersion", "kind", "metadata")
 
         /** The root of objects of [kind], or [UNKNOWN] for kinds without a model (custom resources). */
         fun root(kind: GroupVersionKind): SchemaNode = BuiltinModels.modelType(kind)?.let { SchemaNode(it, null, null) } ?: UNKNOWN
