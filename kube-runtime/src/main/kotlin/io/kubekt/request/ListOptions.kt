@@ -1,5 +1,7 @@
 package io.kubekt.request
 
+import io.kubekt.api.KubeDsl
+
 /**
  * Options of a list or watch (metav1 `ListOptions`): selectors, paging, resourceVersion
  * semantics, watch settings. Immutable. Unset (null) options are not sent.
@@ -7,10 +9,14 @@ package io.kubekt.request
  * ```kotlin
  * ListOptions(labelSelector = "app=web", limit = 50)
  * ListOptions { limit = 50; continueToken = page.metadata.continueToken }
+ * ListOptions { limit = 50; labels { "app" eq "web"; exists("env") }; fields { "status.phase" eq "Running" } }
  * ```
  * ```java
  * ListOptions.builder().labelSelector("app=web").limit(50).build();
+ * ListOptions.builder().labelSelector(LabelSelector.builder().eq("app", "web").build()).build();
  * ```
+ * Selectors built with [LabelSelector] and [FieldSelector] are checked when built; a selector
+ * given as a string is sent as is (the server judges it).
  * Call with names from Kotlin: the positional order of the constructor is not a contract.
  * The `watch` parameter is not an option here: a watch request (verb WATCH) sets it.
  *
@@ -69,7 +75,8 @@ public class ListOptions(
 
     override fun toString(): String = "ListOptions(" + toQuery().joinToString { (k, v) -> "$k=$v" } + ")"
 
-    /** Collects [ListOptions]: properties for Kotlin blocks, fluent setters for Java. */
+    /** Collects [ListOptions]: properties and `labels { }` / `fields { }` blocks for Kotlin, fluent setters for Java. */
+    @KubeDsl
     public class Builder {
         public var labelSelector: String? = null
         public var fieldSelector: String? = null
@@ -83,6 +90,29 @@ public class ListOptions(
 
         public fun labelSelector(value: String?): Builder = apply { labelSelector = value }
         public fun fieldSelector(value: String?): Builder = apply { fieldSelector = value }
+
+        /** Sets the label selector to [selector]'s rendered form (replacing any set before). */
+        public fun labelSelector(selector: LabelSelector): Builder = apply { labelSelector = selector.toString() }
+
+        /** Sets the field selector to [selector]'s rendered form (replacing any set before). */
+        public fun fieldSelector(selector: FieldSelector): Builder = apply { fieldSelector = selector.toString() }
+
+        /**
+         * Sets the label selector from a block: `labels { "app" eq "web"; exists("env") }`
+         * (replacing any set before).
+         *
+         * @throws IllegalArgumentException at the offending line for an invalid key or value.
+         */
+        @JvmSynthetic
+        public fun labels(block: LabelSelector.Builder.() -> Unit) {
+            labelSelector(LabelSelector(block))
+        }
+
+        /** Sets the field selector from a block: `fields { "status.phase" eq "Running" }` (replacing any set before). */
+        @JvmSynthetic
+        public fun fields(block: FieldSelector.Builder.() -> Unit) {
+            fieldSelector(FieldSelector(block))
+        }
         public fun limit(value: Long): Builder = apply { limit = value }
         public fun continueToken(value: String?): Builder = apply { continueToken = value }
         public fun resourceVersion(value: String?): Builder = apply { resourceVersion = value }

@@ -84,4 +84,35 @@ class ListOptionsSpec : FunSpec({
     test("toString lists what is set") {
         ListOptions(labelSelector = "app=web", limit = 5).toString() shouldBe "ListOptions(labelSelector=app=web, limit=5)"
     }
+
+    test("labels and fields blocks inside the ListOptions block render as the server expects") {
+        val options = ListOptions {
+            limit = 50
+            labels { "app" eq "web"; "tier" notIn setOf("db"); exists("env"); notExists("x"); "a" ne "b"; "c" `in` setOf("e", "d") }
+            fields { "status.phase" eq "Running"; "metadata.name" ne "x" }
+        }
+        options.labelSelector shouldBe "app=web,tier notin (db),env,!x,a!=b,c in (d,e)"
+        options.fieldSelector shouldBe "status.phase=Running,metadata.name!=x"
+        val request = RequestBuilder(Verb.GET).resource("pods").params(options).build()
+        decodeQuery(request.pathAndQuery()) shouldBe listOf(
+            "labelSelector" to "app=web,tier notin (db),env,!x,a!=b,c in (d,e)",
+            "fieldSelector" to "status.phase=Running,metadata.name!=x",
+            "limit" to "50",
+        )
+    }
+
+    test("an invalid label in a block fails while building the options, before any request") {
+        shouldThrow<IllegalArgumentException> { ListOptions { limit = 5; labels { "app" eq "-web" } } }.message shouldBe
+            "invalid label value \"-web\" for key \"app\": a value must be empty or must consist of alphanumerics, " +
+            "'-', '_' or '.', and start and end with an alphanumeric ([A-Za-z0-9])"
+    }
+
+    test("selector objects set the same strings the string setters do, and a later selector replaces an earlier one") {
+        val labels = LabelSelector.builder().eq("app", "web").exists("env").build()
+        val fields = FieldSelector.builder().eq("status.phase", "Running").build()
+        ListOptions.builder().labelSelector(labels).fieldSelector(fields).build() shouldBe
+            ListOptions(labelSelector = "app=web,env", fieldSelector = "status.phase=Running")
+        ListOptions { labelSelector = "old=1"; labels { exists("new") } }.labelSelector shouldBe "new"
+        ListOptions { labels { } }.toQuery() shouldBe emptyList()
+    }
 })
