@@ -1,0 +1,104 @@
+package io.kubekt.informer.reflector
+
+import io.kubekt.api.KubeObject
+import io.kubekt.request.ListOptions
+import io.kubekt.watch.ListWatch
+import kotlinx.coroutines.CancellationException
+import kotlinx.coroutines.FlowPreview
+import kotlinx.coroutines.TimeoutCancellationException
+import kotlinx.coroutines.currentCoroutineContext
+import kotlinx.coroutines.delay
+import kotlinx.coroutines.ensureActive
+import kotlinx.coroutines.flow.Flow
+import kotlinx.coroutines.flow.FlowCollector
+import kotlinx.coroutines.flow.flow
+import kotlinx.coroutines.flow.timeout
+import org.slf4j.LoggerFactory
+import kotlin.random.Random
+
+/**
+ * Keeps a local copy of a resource in step with the server (client-go's Reflector): lists it in
+ * pages, watches from the list's resourceVersion with bookmarks, resumes a dropped watch from
+ * the last seen resourceVersion, relists after 410 Gone/Expired or "Too large resource version",
+ * backs off with jitter between consecutive failures, and restarts a watch silent for
+ * [ReflectorConfig.idleTimeout]. Optionally fetches the state with a WatchList.
+ *
+ * [events] is cold: each collection runs one reflector in the collector's coroutine and never
+ * ends on its own (errors are retried); cancel the collector to stop it and close its watch.
+ * The I/O lives here; every decision is made by the pure [ReflectorCore].
+ */
+public class Reflector<T : KubeObject> @JvmOverloads constructor(
+    private val listWatch: ListWatch<T>,
+    private val config: ReflectorConfig = ReflectorConfig(),
+    private val random: Random = Random.Default,
+) {
+    private val core = ReflectorCore<T>(config)
+
+    /** Runs the reflector while collected: relist boundaries and changes, in server order. */
+    @JvmSynthetic
+    public fun events(): Flow<ReflectorEvent<T>> = flow {
+        var step = core.start()
+        while (true) {
+            step.events.forEach { emit(it) }
+            step = perform(step.state, step.action)
+        }
+    }
+
+    private suspend fun FlowCollector<ReflectorEvent<T>>.perform(state: ReflectorState<T>, action: ReflectorAction): ReflectorStep<T> =
+        when (action) {
+            is ReflectorAction.List -> list(state, action.options)
+            is ReflectorAction.Watch -> watch(state, action.options)
+            is ReflectorAction.Backoff -> {
+                val half = action.delay / 2
+                delay(half + half * random.nextDouble())
+                perform(state, action.then)
+            }
+            ReflectorAction.KeepWatching -> error("reflector: KeepWatching outside a watch")
+        }
+
+    private suspend fun list(state: ReflectorState<T>, options: ListOptions): ReflectorStep<T> {
+        val input = try {
+            ReflectorInput.Listed(listWatch.list(options))
+        } catch (e: CancellationException) {
+            throw e
+        } catch (e: Exception) {
+            log.warn("reflector: list failed ({}), retrying", e.message)
+            ReflectorInput.ListFailed(e)
+        }
+        return core.transition(state, input)
+    }
+
+    @OptIn(FlowPreview::class)
+    private suspend fun FlowCollector<ReflectorEvent<T>>.watch(state: ReflectorState<T>, options: ListOptions): ReflectorStep<T> {
+        var current = state
+        val end: ReflectorInput<T> = try {
+            listWatch.watch(options).timeout(config.idleTimeout).collect { event ->
+                val step = core.transition(current, ReflectorInput.Event(event))
+                step.events.forEach { emit(it) }
+                current = step.state
+                if (step.action != ReflectorAction.KeepWatching) throw StopWatch(step)
+            }
+            ReflectorInput.WatchEnded
+        } catch (stop: StopWatch) {
+            @Suppress("UNCHECKED_CAST")
+            return stop.step as ReflectorStep<T>
+        } catch (e: TimeoutCancellationException) {
+            currentCoroutineContext().ensureActive()
+            log.info("reflector: watch silent for {}, restarting it", config.idleTimeout)
+            ReflectorInput.WatchIdle
+        } catch (e: CancellationException) {
+            throw e
+        } catch (e: Exception) {
+            log.info("reflector: watch ended with {}", e.message)
+            ReflectorInput.WatchFailed(e)
+        }
+        return core.transition(current, end)
+    }
+
+    /** Ends a watch whose event asked for other I/O. */
+    private class StopWatch(val step: ReflectorStep<*>) : Exception(null, null, false, false)
+
+    private companion object {
+        val log = LoggerFactory.getLogger(Reflector::class.java)
+    }
+}
