@@ -1,3 +1,5 @@
+@file:OptIn(kotlinx.coroutines.ExperimentalCoroutinesApi::class)
+
 package io.kubekt.informer
 
 import io.kubekt.transport.KubeClock

@@ -3,18 +3,17 @@ package io.kubekt.informer.reflector
 import io.kubekt.api.KubeObject
 import io.kubekt.request.ListOptions
 import io.kubekt.watch.ListWatch
+import io.kubekt.watch.WatchEvent
 import kotlinx.coroutines.CancellationException
-import kotlinx.coroutines.FlowPreview
-import kotlinx.coroutines.TimeoutCancellationException
-import kotlinx.coroutines.currentCoroutineContext
+import kotlinx.coroutines.coroutineScope
 import kotlinx.coroutines.delay
-import kotlinx.coroutines.ensureActive
+import kotlinx.coroutines.launch
 import kotlinx.coroutines.flow.Flow
 import kotlinx.coroutines.flow.FlowCollector
 import kotlinx.coroutines.flow.flow
-import kotlinx.coroutines.flow.timeout
 import org.slf4j.LoggerFactory
 import kotlin.random.Random
+import kotlin.time.TimeSource
 
 /**
  * Keeps a local copy of a resource in step with the server (client-go's Reflector): lists it in
@@ -25,12 +24,14 @@ import kotlin.random.Random
  *
  * [events] is cold: each collection runs one reflector in the collector's coroutine and never
  * ends on its own (errors are retried); cancel the collector to stop it and close its watch.
- * The I/O lives here; every decision is made by the pure [ReflectorCore].
+ * The I/O lives here; every decision is made by the pure [ReflectorCore]. [random] jitters the
+ * backoff, [timeSource] measures the idle deadline (both injectable for tests).
  */
 public class Reflector<T : KubeObject> @JvmOverloads constructor(
     private val listWatch: ListWatch<T>,
     private val config: ReflectorConfig = ReflectorConfig(),
     private val random: Random = Random.Default,
+    private val timeSource: TimeSource = TimeSource.Monotonic,
 ) {
     private val core = ReflectorCore<T>(config)
 
@@ -68,11 +69,10 @@ public class Reflector<T : KubeObject> @JvmOverloads constructor(
         return core.transition(state, input)
     }
 
-    @OptIn(FlowPreview::class)
     private suspend fun FlowCollector<ReflectorEvent<T>>.watch(state: ReflectorState<T>, options: ListOptions): ReflectorStep<T> {
         var current = state
         val end: ReflectorInput<T> = try {
-            listWatch.watch(options).timeout(config.idleTimeout).collect { event ->
+            collectUntilIdle(options) { event ->
                 val step = core.transition(current, ReflectorInput.Event(event))
                 step.events.forEach { emit(it) }
                 current = step.state
@@ -82,8 +82,7 @@ public class Reflector<T : KubeObject> @JvmOverloads constructor(
         } catch (stop: StopWatch) {
             @Suppress("UNCHECKED_CAST")
             return stop.step as ReflectorStep<T>
-        } catch (e: TimeoutCancellationException) {
-            currentCoroutineContext().ensureActive()
+        } catch (idle: IdleWatch) {
             log.info("reflector: watch silent for {}, restarting it", config.idleTimeout)
             ReflectorInput.WatchIdle
         } catch (e: CancellationException) {
@@ -94,6 +93,30 @@ public class Reflector<T : KubeObject> @JvmOverloads constructor(
         }
         return core.transition(current, end)
     }
+
+    /**
+     * Collects one watch in this coroutine (events are never buffered, so none is lost when the
+     * stream fails right after one) while a watchdog ends it with [IdleWatch] once nothing
+     * arrived for the idle timeout.
+     */
+    private suspend fun collectUntilIdle(options: ListOptions, onEvent: suspend (WatchEvent<T>) -> Unit) = coroutineScope {
+        var last = timeSource.markNow()
+        val watchdog = launch {
+            while (true) {
+                val left = config.idleTimeout - last.elapsedNow()
+                if (!left.isPositive()) throw IdleWatch()
+                delay(left)
+            }
+        }
+        listWatch.watch(options).collect { event ->
+            last = timeSource.markNow()
+            onEvent(event)
+        }
+        watchdog.cancel()
+    }
+
+    /** The watch was silent for the idle timeout. */
+    private class IdleWatch : Exception(null, null, false, false)
 
     /** Ends a watch whose event asked for other I/O. */
     private class StopWatch(val step: ReflectorStep<*>) : Exception(null, null, false, false)

@@ -1,3 +1,5 @@
+@file:OptIn(kotlinx.coroutines.ExperimentalCoroutinesApi::class)
+
 package io.kubekt.informer.queue
 
 import io.kotest.core.spec.style.FunSpec
