@@ -89,7 +89,9 @@ public class Store<T : KubeObject> @JvmOverloads constructor(indexers: Map<Strin
                 changes += StoreChange.Deleted(known ?: old, finalStateUnknown = known == null)
             }
         }
-        for ((key, obj) in next) {
+        for (obj in batch.objects) { // in the server's order
+            val key = ObjectKey.of(obj)
+            if (next[key] !== obj) continue // a duplicate name in the list: the last one counts
             val old = objects[key]
             when {
                 old == null || !sameObject(old, obj) -> changes += StoreChange.Added(obj, inInitialList = initial)
