@@ -24,6 +24,7 @@ public class Store<T : KubeObject> @JvmOverloads constructor(indexers: Map<Strin
     private var replaced = false
 
     /** True once a complete state (a relist) was applied. */
+    @get:JvmName("hasSynced")
     public val hasSynced: Boolean get() = lock.read { replaced }
 
     /** The number of objects. */

@@ -3,7 +3,7 @@ package io.kubekt.informer.store
 /** A change a [Store] made while applying a delta batch: what handlers are told. */
 public sealed class StoreChange<out T> {
     /** [obj] was added; [inInitialList] when it came with the store's first relist. */
-    public class Added<out T>(@get:JvmName("getObject") public val obj: T, public val inInitialList: Boolean) : StoreChange<T>() {
+    public class Added<out T>(@get:JvmName("getObject") public val obj: T, @get:JvmName("isInInitialList") public val inInitialList: Boolean) : StoreChange<T>() {
         override fun toString(): String = "Added($obj${if (inInitialList) ", initial" else ""})"
     }
 
@@ -17,7 +17,7 @@ public sealed class StoreChange<out T> {
      * object vanished while the watch was down): [obj] is then the last state the store had,
      * and the object may have changed before it was deleted.
      */
-    public class Deleted<out T>(@get:JvmName("getObject") public val obj: T, public val finalStateUnknown: Boolean) : StoreChange<T>() {
+    public class Deleted<out T>(@get:JvmName("getObject") public val obj: T, @get:JvmName("isFinalStateUnknown") public val finalStateUnknown: Boolean) : StoreChange<T>() {
         override fun toString(): String = "Deleted($obj${if (finalStateUnknown) ", final state unknown" else ""})"
     }
 }
