@@ -21,7 +21,9 @@ import io.kubekt.api.KubeDsl
  * The `watch` parameter is not an option here: a watch request (verb WATCH) sets it.
  *
  * @throws IllegalArgumentException for a negative limit or timeout, or a
- *   [resourceVersionMatch] without a [resourceVersion] (the server refuses both).
+ *   [resourceVersionMatch] without a [resourceVersion] (the server refuses both) — except
+ *   `NotOlderThan` on a WatchList (`sendInitialEvents = true`), which with no resourceVersion
+ *   asks for the initial events from a consistent read.
  */
 public class ListOptions(
     /** Label selector, e.g. `app=web,tier!=db` or `env in (prod,staging)`. */
@@ -44,7 +46,8 @@ public class ListOptions(
     init {
         require(limit == null || limit >= 0) { "limit must be >= 0, was $limit" }
         require(timeoutSeconds == null || timeoutSeconds >= 0) { "timeoutSeconds must be >= 0, was $timeoutSeconds" }
-        require(resourceVersionMatch == null || !resourceVersion.isNullOrEmpty()) {
+        val watchList = sendInitialEvents == true && resourceVersionMatch == ResourceVersionMatch.NOT_OLDER_THAN
+        require(resourceVersionMatch == null || !resourceVersion.isNullOrEmpty() || watchList) {
             "resourceVersionMatch=${resourceVersionMatch?.value} needs a resourceVersion"
         }
     }

@@ -79,6 +79,14 @@ class ListOptionsSpec : FunSpec({
             "timeoutSeconds must be >= 0, was -5"
         shouldThrow<IllegalArgumentException> { ListOptions(resourceVersionMatch = ResourceVersionMatch.EXACT) }.message shouldBe
             "resourceVersionMatch=Exact needs a resourceVersion"
+        shouldThrow<IllegalArgumentException> {
+            ListOptions(resourceVersionMatch = ResourceVersionMatch.NOT_OLDER_THAN, sendInitialEvents = false)
+        }.message shouldBe "resourceVersionMatch=NotOlderThan needs a resourceVersion"
+    }
+
+    test("a WatchList may ask NotOlderThan without a resourceVersion: initial events from a consistent read") {
+        ListOptions(sendInitialEvents = true, resourceVersionMatch = ResourceVersionMatch.NOT_OLDER_THAN).toQuery() shouldBe
+            listOf("resourceVersionMatch" to "NotOlderThan", "sendInitialEvents" to "true")
     }
 
     test("toString lists what is set") {

@@ -3,6 +3,7 @@ package io.kubekt.test.core
 import io.kubekt.test.ResourceType
 import io.kubekt.test.api.Cause
 import io.kubekt.test.api.Statuses
+import io.kubekt.test.patch.Ownership
 import io.kubekt.test.store.Names
 import io.kubekt.test.store.Objects
 import kotlinx.serialization.json.JsonArray
@@ -16,8 +17,11 @@ import java.util.UUID
 /** Create and update with the API server's rules: names, namespaces, optimistic concurrency, generation, finalizers. */
 internal class Writes(private val cluster: Cluster) {
 
-    /** POST: returns the created object (not stored, and without resourceVersion, when [dryRun]). */
-    fun create(type: ResourceType, namespace: String?, body: JsonObject, dryRun: Boolean): JsonObject = cluster.locked {
+    /**
+     * POST: returns the created object (not stored, and without resourceVersion, when [dryRun]).
+     * [manager] becomes the owner of the fields set, as an `Update` entry in managedFields.
+     */
+    fun create(type: ResourceType, namespace: String?, body: JsonObject, dryRun: Boolean, manager: String? = null): JsonObject = cluster.locked {
         val typed = Shapes.checkTypeMeta(type, body)
         val meta = Objects.meta(typed)
         val ns = resolveNamespace(type, namespace, Objects.namespace(typed))
@@ -30,7 +34,7 @@ internal class Writes(private val cluster: Cluster) {
         }
         if (type.namespaced) requireActiveNamespace(type, ns!!, name!!)
         if (cluster.get(type, ns, name!!) != null) throw Statuses.alreadyExists(type.plural, type.group, name)
-        val stamped = Objects.withMeta(
+        val stamped = Ownership.recordUpdate(type, null, Objects.withMeta(
             Shapes.onCreate(type, typed),
             mapOf(
                 "name" to JsonPrimitive(name),
@@ -44,7 +48,7 @@ internal class Writes(private val cluster: Cluster) {
                 "selfLink" to null,
                 "managedFields" to meta["managedFields"],
             ),
-        )
+        ), manager, null)
         if (dryRun) return@locked Objects.normalize(stamped, type.custom)
         val created = cluster.put(type, stamped)
         cluster.reconcile()
@@ -55,7 +59,7 @@ internal class Writes(private val cluster: Cluster) {
      * PUT on the object or its `status` subresource. [body] must name the object; a stale
      * resourceVersion is a 409 Conflict. Returns the stored object.
      */
-    fun update(type: ResourceType, namespace: String?, name: String, body: JsonObject, subresource: String?, dryRun: Boolean): JsonObject =
+    fun update(type: ResourceType, namespace: String?, name: String, body: JsonObject, subresource: String?, dryRun: Boolean, manager: String? = null): JsonObject =
         cluster.locked {
             val existing = cluster.require(type, namespace, name)
             val typed = Shapes.checkTypeMeta(type, body)
@@ -77,13 +81,16 @@ internal class Writes(private val cluster: Cluster) {
                 throw Statuses.conflict(type.plural, type.group, name,
                     "the object has been modified; please apply your changes to the latest version and try again")
             }
-            commitUpdate(type, existing, merge(type, existing, typed, subresource), dryRun)
+            commitUpdate(type, existing, merge(type, existing, typed, subresource), dryRun, manager, subresource)
         }
 
-    /** Applies a prepared new state [next] of [existing] (both full objects). Caller holds the lock. */
-    fun commitUpdate(type: ResourceType, existing: JsonObject, next: JsonObject, dryRun: Boolean): JsonObject {
+    /**
+     * Applies a prepared new state [next] of [existing] (both full objects), recording what
+     * [manager] changed in managedFields (without one, ownership carries over). Caller holds the lock.
+     */
+    fun commitUpdate(type: ResourceType, existing: JsonObject, next: JsonObject, dryRun: Boolean, manager: String? = null, subresource: String? = null): JsonObject {
         checkFinalizers(type, existing, next)
-        var updated = next
+        var updated = Ownership.recordUpdate(type, existing, next, manager, subresource)
         if (type.tracksGeneration && Shapes.specChanged(type, existing, updated)) {
             updated = Objects.withMeta(updated, "generation", JsonPrimitive((Objects.generation(existing) ?: 0) + 1))
         }

@@ -44,20 +44,23 @@ internal class ResourceEndpoints(
                 Responses.json(call, 200, ListRendering.render(view, cluster.reads.list(route.type, route.namespace, options)))
             }
             "watch" -> watches.watch(call, route, ListOptions.parse(route.type, query), view)
-            "create" -> create(call, route, dryRun, user, view)
+            "create" -> create(call, route, query, dryRun, user, view)
             "update" -> {
                 val body = body(call)
                 val result = if (route.subresource == "scale") {
                     cluster.locked { Scales.update(cluster, route.type, cluster.require(route.type, route.namespace, route.name!!), body, dryRun) }
                 } else {
-                    view.present(cluster.writes.update(route.type, route.namespace, route.name!!, body, route.subresource, dryRun))
+                    view.present(cluster.writes.update(route.type, route.namespace, route.name!!, body, route.subresource, dryRun, manager(call, query)))
                 }
                 Responses.json(call, 200, result)
             }
             "patch" -> {
-                val contentType = call.request.header("Content-Type") ?: ""
-                val result = patches.patch(route.type, route.namespace, route.name!!, contentType, call.receiveText(), route.subresource, dryRun)
-                Responses.json(call, 200, if (route.subresource == "scale") result else view.present(result))
+                val request = Patches.Request(
+                    call.request.header("Content-Type") ?: "", call.receiveText(), route.subresource, dryRun,
+                    query["fieldManager"], query["force"], manager(call, query),
+                )
+                val result = patches.patch(route.type, route.namespace, route.name!!, request)
+                Responses.json(call, if (result.created) 201 else 200, if (route.subresource == "scale") result.obj else view.present(result.obj))
             }
             "delete" -> {
                 val result = cluster.deletes.delete(route.type, route.namespace, route.name!!, deleteOptions(call, query, dryRun))
@@ -75,14 +78,18 @@ internal class ResourceEndpoints(
         }
     }
 
-    private suspend fun create(call: ApplicationCall, route: Route.Resource, dryRun: Boolean, user: UserInfo, view: Presentation) {
+    private suspend fun create(call: ApplicationCall, route: Route.Resource, query: Map<String, String>, dryRun: Boolean, user: UserInfo, view: Presentation) {
         val body = body(call)
         if (route.type.group == "authentication.k8s.io" && route.type.plural == "selfsubjectreviews") {
             Responses.json(call, 201, selfSubjectReview(user))
             return
         }
-        Responses.json(call, 201, view.present(cluster.writes.create(route.type, route.namespace, body, dryRun)))
+        Responses.json(call, 201, view.present(cluster.writes.create(route.type, route.namespace, body, dryRun, manager(call, query))))
     }
+
+    /** The field manager of a write: the `fieldManager` parameter, else the user agent up to its first `/`, as the API server derives it. */
+    private fun manager(call: ApplicationCall, query: Map<String, String>): String =
+        query["fieldManager"]?.takeIf { it.isNotEmpty() } ?: (call.request.header("User-Agent") ?: "").substringBefore('/').take(128)
 
     private fun selfSubjectReview(user: UserInfo) = buildJsonObject {
         put("kind", "SelfSubjectReview")

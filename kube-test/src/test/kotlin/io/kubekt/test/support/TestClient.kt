@@ -82,6 +82,7 @@ class TestClient(
     cert: ClientCertificate? = null,
     version: HttpClient.Version = HttpClient.Version.HTTP_2,
     trustPem: String = server.caCertificatePem,
+    private val userAgent: String? = null,
 ) {
     val http: HttpClient = HttpClient.newBuilder().version(version).connectTimeout(Duration.ofSeconds(5)).apply {
         if (server.https) sslContext(sslContext(trustPem, cert))
@@ -104,6 +105,7 @@ class TestClient(
 
     private fun request(path: String) = HttpRequest.newBuilder(URI.create(server.url + path)).timeout(Duration.ofSeconds(20)).apply {
         if (token != null) header("Authorization", "Bearer $token")
+        if (userAgent != null) header("User-Agent", userAgent)
     }
 
     private fun publish(body: String) = HttpRequest.BodyPublishers.ofString(body)

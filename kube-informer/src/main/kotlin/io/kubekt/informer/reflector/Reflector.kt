@@ -1,0 +1,127 @@
+package io.kubekt.informer.reflector
+
+import io.kubekt.api.KubeObject
+import io.kubekt.request.ListOptions
+import io.kubekt.watch.ListWatch
+import io.kubekt.watch.WatchEvent
+import kotlinx.coroutines.CancellationException
+import kotlinx.coroutines.coroutineScope
+import kotlinx.coroutines.delay
+import kotlinx.coroutines.launch
+import kotlinx.coroutines.flow.Flow
+import kotlinx.coroutines.flow.FlowCollector
+import kotlinx.coroutines.flow.flow
+import org.slf4j.LoggerFactory
+import kotlin.random.Random
+import kotlin.time.TimeSource
+
+/**
+ * Keeps a local copy of a resource in step with the server (client-go's Reflector): lists it in
+ * pages, watches from the list's resourceVersion with bookmarks, resumes a dropped watch from
+ * the last seen resourceVersion, relists after 410 Gone/Expired or "Too large resource version",
+ * backs off with jitter between consecutive failures, and restarts a watch silent for
+ * [ReflectorConfig.idleTimeout]. Optionally fetches the state with a WatchList.
+ *
+ * [events] is cold: each collection runs one reflector in the collector's coroutine and never
+ * ends on its own (errors are retried); cancel the collector to stop it and close its watch.
+ * The I/O lives here; every decision is made by the pure [ReflectorCore]. [random] jitters the
+ * backoff, [timeSource] measures the idle deadline (both injectable for tests).
+ */
+public class Reflector<T : KubeObject> @JvmOverloads constructor(
+    private val listWatch: ListWatch<T>,
+    private val config: ReflectorConfig = ReflectorConfig(),
+    private val random: Random = Random.Default,
+    private val timeSource: TimeSource = TimeSource.Monotonic,
+) {
+    private val core = ReflectorCore<T>(config)
+
+    /** Runs the reflector while collected: relist boundaries and changes, in server order. */
+    @JvmSynthetic
+    public fun events(): Flow<ReflectorEvent<T>> = flow {
+        var step = core.start()
+        while (true) {
+            step.events.forEach { emit(it) }
+            step = perform(step.state, step.action)
+        }
+    }
+
+    private suspend fun FlowCollector<ReflectorEvent<T>>.perform(state: ReflectorState<T>, action: ReflectorAction): ReflectorStep<T> =
+        when (action) {
+            is ReflectorAction.List -> list(state, action.options)
+            is ReflectorAction.Watch -> watch(state, action.options)
+            is ReflectorAction.Backoff -> {
+                val half = action.delay / 2
+                delay(half + half * random.nextDouble())
+                perform(state, action.then)
+            }
+            ReflectorAction.KeepWatching -> error("reflector: KeepWatching outside a watch")
+        }
+
+    private suspend fun list(state: ReflectorState<T>, options: ListOptions): ReflectorStep<T> {
+        val input = try {
+            ReflectorInput.Listed(listWatch.list(options))
+        } catch (e: CancellationException) {
+            throw e
+        } catch (e: Exception) {
+            log.warn("reflector: list failed ({}), retrying", e.message)
+            ReflectorInput.ListFailed(e)
+        }
+        return core.transition(state, input)
+    }
+
+    private suspend fun FlowCollector<ReflectorEvent<T>>.watch(state: ReflectorState<T>, options: ListOptions): ReflectorStep<T> {
+        var current = state
+        val end: ReflectorInput<T> = try {
+            collectUntilIdle(options) { event ->
+                val step = core.transition(current, ReflectorInput.Event(event))
+                step.events.forEach { emit(it) }
+                current = step.state
+                if (step.action != ReflectorAction.KeepWatching) throw StopWatch(step)
+            }
+            ReflectorInput.WatchEnded
+        } catch (stop: StopWatch) {
+            @Suppress("UNCHECKED_CAST")
+            return stop.step as ReflectorStep<T>
+        } catch (idle: IdleWatch) {
+            log.info("reflector: watch silent for {}, restarting it", config.idleTimeout)
+            ReflectorInput.WatchIdle
+        } catch (e: CancellationException) {
+            throw e
+        } catch (e: Exception) {
+            log.info("reflector: watch ended with {}", e.message)
+            ReflectorInput.WatchFailed(e)
+        }
+        return core.transition(current, end)
+    }
+
+    /**
+     * Collects one watch in this coroutine (events are never buffered, so none is lost when the
+     * stream fails right after one) while a watchdog ends it with [IdleWatch] once nothing
+     * arrived for the idle timeout.
+     */
+    private suspend fun collectUntilIdle(options: ListOptions, onEvent: suspend (WatchEvent<T>) -> Unit) = coroutineScope {
+        var last = timeSource.markNow()
+        val watchdog = launch {
+            while (true) {
+                val left = config.idleTimeout - last.elapsedNow()
+                if (!left.isPositive()) throw IdleWatch()
+                delay(left)
+            }
+        }
+        listWatch.watch(options).collect { event ->
+            last = timeSource.markNow()
+            onEvent(event)
+        }
+        watchdog.cancel()
+    }
+
+    /** The watch was silent for the idle timeout. */
+    private class IdleWatch : Exception(null, null, false, false)
+
+    /** Ends a watch whose event asked for other I/O. */
+    private class StopWatch(val step: ReflectorStep<*>) : Exception(null, null, false, false)
+
+    private companion object {
+        val log = LoggerFactory.getLogger(Reflector::class.java)
+    }
+}
