@@ -9,7 +9,7 @@ import io.kubekt.watch.WatchEvent
  */
 public fun interface WatchListener<T> {
     /** One event. If this throws, the watch stops with that error. */
-    public fun onEvent(event: WatchEvent<T>)
+    public fun onEvent(event: @JvmSuppressWildcards WatchEvent<T>)
 
     /**
      * The watch ended: [error] is null when the server ended it or it was closed, else what

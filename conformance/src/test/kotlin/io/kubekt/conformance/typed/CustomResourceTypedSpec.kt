@@ -1,0 +1,73 @@
+package io.kubekt.conformance.typed
+
+import io.kotest.assertions.throwables.shouldThrow
+import io.kotest.core.spec.style.FunSpec
+import io.kotest.matchers.nulls.shouldBeNull
+import io.kotest.matchers.shouldBe
+import io.kubekt.api.apiextensions.v1.CustomResourceDefinition
+import io.kubekt.conformance.typed.crd.v1alpha1.CukCluster
+import io.kubekt.conformance.typed.crd.v1alpha1.CukClusterList
+import io.kubekt.error.ApiException
+import io.kubekt.request.PatchType
+import kotlinx.coroutines.async
+import kotlinx.coroutines.coroutineScope
+import kotlinx.coroutines.delay
+import kotlinx.coroutines.flow.take
+import kotlinx.coroutines.flow.toList
+import kotlinx.coroutines.withTimeout
+
+private const val CRD = """{"apiVersion":"apiextensions.k8s.io/v1","kind":"CustomResourceDefinition",
+"metadata":{"name":"cukclusters.dubhe.welkin"},
+"spec":{"group":"dubhe.welkin","scope":"Namespaced",
+"names":{"plural":"cukclusters","singular":"cukcluster","kind":"CukCluster","listKind":"CukClusterList"},
+"versions":[{"name":"v1alpha1","served":true,"storage":true,"subresources":{"status":{}},
+"schema":{"openAPIV3Schema":{"type":"object","x-kubernetes-preserve-unknown-fields":true}}}]}}"""
+
+/** Every verb of a typed client on a CRD, through a user's kube-codegen class (CukCluster). */
+class CustomResourceTypedSpec : FunSpec({
+    val client = TypedCluster.client
+    lateinit var ns: String
+
+    beforeSpec {
+        ns = TypedCluster.freshNamespace("crd")
+        val crds = client.apiextensionsV1().customResourceDefinitions()
+        if (crds.getOrNull("cukclusters.dubhe.welkin") == null) crds.create(CustomResourceDefinition.TYPE.decode(CRD))
+        withTimeout(30_000) { // a real server serves a new CRD after it is established
+            while (runCatching { client.resources<CukCluster>().namespace(ns).list() }.isFailure) delay(200)
+        }
+    }
+    afterSpec { TypedCluster.dropNamespace(ns) }
+
+    test("the model class and the resource type reach the same resource, lists typed as the generated list") {
+        val byClass = client.resources<CukCluster>().namespace(ns)
+        val byType = client.resources(CukCluster.RESOURCE, CukClusterList.TYPE).namespace(ns)
+        byClass.create(CukCluster { metadata { name = "c1" }; spec { size = 3; version = "1.0" } })
+        val list: CukClusterList = byType.list()
+        list.items!!.single().spec?.size shouldBe 3
+    }
+
+    test("get, update, updateStatus, merge patch, watch and delete on the custom resource") {
+        val clusters = client.resources(CukCluster.RESOURCE, CukClusterList.TYPE).namespace(ns)
+        val start = clusters.list().metadata?.resourceVersion
+        coroutineScope {
+            val events = async { withTimeout(20_000) { clusters.watch { resourceVersion = start; fieldSelector = "metadata.name=c2" }.take(5).toList() } }
+            val created = clusters.create(CukCluster { metadata { name = "c2" }; spec { size = 1 } })
+            val updated = clusters.update(created.edit { spec { size = 2 } })
+            updated.spec?.size shouldBe 2
+            val withStatus = clusters.updateStatus(updated.edit { status { phase = "Ready" } })
+            withStatus.status?.phase shouldBe "Ready"
+            clusters.patch("c2", PatchType.MERGE, """{"spec":{"version":"2.0"}}""").spec?.version shouldBe "2.0"
+            clusters.get("c2").spec?.size shouldBe 2
+            clusters.delete("c2").isGone shouldBe true
+            clusters.getOrNull("c2").shouldBeNull()
+            events.await().map { it.type.name } shouldBe listOf("ADDED", "MODIFIED", "MODIFIED", "MODIFIED", "DELETED")
+        }
+    }
+
+    test("a strategic merge patch of a custom resource is refused with 415, as a real server does") {
+        val clusters = client.resources<CukCluster>().namespace(ns)
+        clusters.create(CukCluster { metadata { name = "c3" } })
+        shouldThrow<ApiException> { clusters.patch("c3", PatchType.STRATEGIC_MERGE, """{"spec":{"size":1}}""") }
+            .isUnsupportedMediaType shouldBe true
+    }
+})

@@ -1,0 +1,50 @@
+package io.kubekt.conformance.typed
+
+import io.kotest.core.spec.style.FunSpec
+import io.kotest.matchers.shouldBe
+import io.kubekt.api.core.v1.ConfigMap
+import io.kubekt.request.ListOptions
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.async
+import kotlinx.coroutines.awaitAll
+import kotlinx.coroutines.coroutineScope
+import kotlinx.coroutines.flow.toList
+import kotlinx.coroutines.sync.Semaphore
+import kotlinx.coroutines.sync.withPermit
+import kotlinx.coroutines.withContext
+
+/** listAll over more than 1,000 objects in pages of 100 yields each exactly once. */
+class PagingTypedSpec : FunSpec({
+    val client = TypedCluster.client
+    lateinit var ns: String
+    val count = 1_050
+    beforeSpec {
+        ns = TypedCluster.freshNamespace("paging")
+        val configMaps = client.coreV1().configMaps(ns)
+        val permits = Semaphore(16)
+        withContext(Dispatchers.IO) {
+            coroutineScope {
+                (0 until count).map { i ->
+                    async { permits.withPermit { configMaps.create(ConfigMap { metadata { name = "page-%04d".format(i) } }) } }
+                }.awaitAll()
+            }
+        }
+    }
+    afterSpec { TypedCluster.dropNamespace(ns) }
+
+    test("listAll with limit 100 yields every object exactly once, over at least 11 pages") {
+        val configMaps = client.coreV1().configMaps(ns)
+        val names = configMaps.listAll(ListOptions(limit = 100)).toList().mapNotNull { it.metadata?.name }
+            .filter { it.startsWith("page-") }
+        names.size shouldBe count
+        names.toSet().size shouldBe count
+        configMaps.list { limit = 100 }.metadata?.`continue`.isNullOrEmpty() shouldBe false
+    }
+
+    test("the Java stream of listAll yields the same objects") {
+        val names = client.coreV1().configMaps(ns).listAllBlocking(ListOptions(limit = 100))
+            .map { it.metadata?.name }.filter { it!!.startsWith("page-") }.toList()
+        names.toSet().size shouldBe count
+        names.size shouldBe count
+    }
+})
