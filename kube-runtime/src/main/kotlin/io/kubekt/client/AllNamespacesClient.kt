@@ -6,6 +6,7 @@ import io.kubekt.api.ResourceType
 import io.kubekt.request.ListOptions
 import io.kubekt.watch.ListWatch
 import io.kubekt.watch.WatchEvent
+import io.kubekt.watch.WatchListener
 import kotlinx.coroutines.flow.Flow
 import kotlinx.coroutines.flow.mapNotNull
 import java.util.stream.Stream

@@ -1,8 +1,6 @@
 package io.kubekt.client
 
-import io.kubekt.api.KubeModel
 import io.kubekt.api.KubeObject
-import io.kubekt.api.ModelType
 import io.kubekt.api.meta.v1.Status
 import io.kubekt.request.KubeJson
 import kotlinx.serialization.json.JsonObject
@@ -35,7 +33,7 @@ public sealed class DeleteResult<out T> {
     }
 
     internal companion object {
-        fun <T : KubeModel<T, *>> of(body: ByteArray, type: ModelType<T>, decode: (ByteArray) -> T): DeleteResult<T> {
+        fun <T> of(body: ByteArray, decode: (ByteArray) -> T): DeleteResult<T> {
             val kind = runCatching {
                 (KubeJson.parseToJsonElement(body.decodeToString()) as? JsonObject)?.get("kind") as? JsonPrimitive
             }.getOrNull()?.content

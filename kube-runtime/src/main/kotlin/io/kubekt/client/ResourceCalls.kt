@@ -28,6 +28,8 @@ import kotlinx.serialization.json.JsonObject
 import kotlinx.serialization.json.JsonPrimitive
 import kotlinx.serialization.json.jsonPrimitive
 import io.kubekt.watch.WatchEvent
+import io.kubekt.watch.WatchLines
+import io.kubekt.watch.WatchListener
 
 /**
  * The engine behind the typed clients: builds each verb's request for [resource] in [namespace]
@@ -133,7 +135,7 @@ internal class ResourceCalls<T : KubeModel<T, *>, L : KubeList<T>>(
     suspend fun delete(name: String, options: DeleteOptions): DeleteResult<T> {
         val request = deleteBody(request(Verb.DELETE, name), options).build()
         val response = send(request)
-        return DeleteResult.of(response.body, type) { bytes ->
+        return DeleteResult.of(response.body) { bytes ->
             ResponseDecoder.decode(type, KubeResponse(response.code, response.headers, bytes), request, client.config.server)
         }
     }
@@ -146,8 +148,9 @@ internal class ResourceCalls<T : KubeModel<T, *>, L : KubeList<T>>(
         client.checkOpen()
         val request = request(Verb.WATCH).params(options).build(streaming = true)
         RequestLog.streaming(request)
+        val lines = WatchLines(request.method, request.path, client.config.server) { type.decode(it) }
         client.executor.streamLines(request).collect { line ->
-            if (line.isNotBlank()) emit(WatchLines.decode(line, type, request, client.config.server))
+            if (line.isNotBlank()) emit(lines.decode(line))
         }
     }
 

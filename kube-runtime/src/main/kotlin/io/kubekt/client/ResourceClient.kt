@@ -14,6 +14,7 @@ import io.kubekt.request.PatchType
 import io.kubekt.request.UpdateOptions
 import io.kubekt.watch.ListWatch
 import io.kubekt.watch.WatchEvent
+import io.kubekt.watch.WatchListener
 import kotlinx.coroutines.flow.Flow
 import kotlinx.coroutines.flow.mapNotNull
 import kotlinx.serialization.json.JsonElement

@@ -1,7 +1,8 @@
 package io.kubekt.dynamic
 
-import io.kubekt.api.meta.v1.DeleteOptions
 import io.kubekt.client.KubeClient
+import io.kubekt.client.DeleteResult
+import io.kubekt.request.DeleteOptions
 import io.kubekt.request.ListOptions
 import io.kubekt.request.PatchType
 import io.kubekt.request.QueryOptions
@@ -47,11 +48,11 @@ public class AsyncDynamicResource internal constructor(private val resource: Dyn
         future { resource.apply(obj, fieldManager, force) }
 
     @JvmOverloads
-    public fun delete(name: String, options: DeleteOptions? = null): CompletableFuture<Unstructured?> =
+    public fun delete(name: String, options: DeleteOptions = DeleteOptions.NONE): CompletableFuture<DeleteResult<Unstructured>> =
         future { resource.delete(name, options) }
 
     @JvmOverloads
-    public fun deleteCollection(listOptions: ListOptions = ListOptions.NONE, options: DeleteOptions? = null): CompletableFuture<Void?> =
+    public fun deleteCollection(listOptions: ListOptions = ListOptions.NONE, options: DeleteOptions = DeleteOptions.NONE): CompletableFuture<Void?> =
         future { resource.deleteCollection(listOptions, options); null }
 
     private fun <T> future(block: suspend () -> T): CompletableFuture<T> {

@@ -2,15 +2,18 @@ package io.kubekt.dynamic
 
 import io.kubekt.api.BuiltinModels
 import io.kubekt.api.GroupVersionResource
-import io.kubekt.api.meta.v1.DeleteOptions
+import io.kubekt.client.DeleteResult
 import io.kubekt.client.KubeClient
 import io.kubekt.client.RestRequest
 import io.kubekt.error.DecodeException
+import io.kubekt.request.DeleteOptions
+import io.kubekt.request.KubeJson
 import io.kubekt.request.ListOptions
 import io.kubekt.request.PatchType
 import io.kubekt.request.QueryOptions
 import io.kubekt.request.Verb
 import io.kubekt.watch.WatchEvent
+import io.kubekt.watch.WatchLines
 import kotlinx.coroutines.flow.Flow
 import kotlinx.coroutines.flow.flow
 import kotlinx.serialization.json.JsonElement
@@ -60,24 +63,25 @@ internal class DynamicCalls(private val client: KubeClient, private val gvr: Gro
         return obj(request)
     }
 
-    suspend fun delete(name: String, options: DeleteOptions?): Unstructured? {
-        val request = request(Verb.DELETE, single = true).name(name)
-        options?.let { request.body(it.toJson(), JSON) }
-        val answer = Unstructured.of(objectOf(request.executeJson(), request))
-        return answer.takeIf { it.kind != "Status" && it.deletionTimestamp != null }
+    suspend fun delete(name: String, options: DeleteOptions): DeleteResult<Unstructured> {
+        val request = request(Verb.DELETE, single = true).name(name).deleteBody(options)
+        return DeleteResult.of(request.executeBytes()) { body ->
+            Unstructured.of(objectOf(KubeJson.parseToJsonElement(body.decodeToString()), request))
+        }
     }
 
-    suspend fun deleteCollection(listOptions: ListOptions, options: DeleteOptions?) {
-        val request = request(Verb.DELETE, single = false).params(listOptions)
-        options?.let { request.body(it.toJson(), JSON) }
-        request.executeJson()
+    suspend fun deleteCollection(listOptions: ListOptions, options: DeleteOptions) {
+        request(Verb.DELETE, single = false).params(listOptions).deleteBody(options).executeJson()
     }
+
+    private fun RestRequest.deleteBody(options: DeleteOptions): RestRequest =
+        if (options.isEmpty) this else body(KubeJson.encodeToString(JsonObject.serializer(), options.toJson()), JSON)
 
     fun watch(options: ListOptions): Flow<WatchEvent<Unstructured>> = flow {
         val request = request(Verb.WATCH, single = false).params(options)
         val built = request.build()
-        val lines = WatchLines(built.method, built.path, client.config.server)
-        request.stream().collect { line -> lines.decode(line)?.let { emit(it) } }
+        val lines = WatchLines(built.method, built.path, client.config.server) { Unstructured.of(it) }
+        request.stream().collect { line -> if (line.isNotBlank()) emit(lines.decode(line)) }
     }
 
     private suspend fun request(verb: Verb, single: Boolean): RestRequest = client.rest(gvr.group, gvr.version).request(verb).at(single)

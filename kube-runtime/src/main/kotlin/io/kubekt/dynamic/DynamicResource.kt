@@ -1,14 +1,14 @@
 package io.kubekt.dynamic
 
 import io.kubekt.api.GroupVersionResource
-import io.kubekt.api.meta.v1.DeleteOptions
 import io.kubekt.client.KubeClient
 import io.kubekt.client.StreamHandle
+import io.kubekt.client.DeleteResult
+import io.kubekt.request.DeleteOptions
 import io.kubekt.request.ListOptions
 import io.kubekt.request.PatchType
 import io.kubekt.request.QueryOptions
 import io.kubekt.watch.ListWatch
-import io.kubekt.watch.WatchDelivery
 import io.kubekt.watch.WatchEvent
 import io.kubekt.watch.WatchListener
 import kotlinx.coroutines.flow.Flow
@@ -120,11 +120,11 @@ public class DynamicResource internal constructor(
      * deletionTimestamp set), or null once it is gone.
      */
     @JvmSynthetic
-    public suspend fun delete(name: String, options: DeleteOptions? = null): Unstructured? = calls.delete(name, options)
+    public suspend fun delete(name: String, options: DeleteOptions = DeleteOptions.NONE): DeleteResult<Unstructured> = calls.delete(name, options)
 
     /** Deletes the objects [listOptions] selects (all, by default). */
     @JvmSynthetic
-    public suspend fun deleteCollection(listOptions: ListOptions = ListOptions.NONE, options: DeleteOptions? = null): Unit =
+    public suspend fun deleteCollection(listOptions: ListOptions = ListOptions.NONE, options: DeleteOptions = DeleteOptions.NONE): Unit =
         calls.deleteCollection(listOptions, options)
 
     /** A cold flow of watch events; see [ListWatch.watch]. */
@@ -169,16 +169,16 @@ public class DynamicResource internal constructor(
         blocking { apply(obj, fieldManager, force) }
 
     @JvmName("delete") @JvmOverloads
-    public fun deleteBlocking(name: String, options: DeleteOptions? = null): Unstructured? = blocking { delete(name, options) }
+    public fun deleteBlocking(name: String, options: DeleteOptions = DeleteOptions.NONE): DeleteResult<Unstructured> = blocking { delete(name, options) }
 
     @JvmName("deleteCollection") @JvmOverloads
-    public fun deleteCollectionBlocking(listOptions: ListOptions = ListOptions.NONE, options: DeleteOptions? = null): Unit =
+    public fun deleteCollectionBlocking(listOptions: ListOptions = ListOptions.NONE, options: DeleteOptions = DeleteOptions.NONE): Unit =
         blocking { deleteCollection(listOptions, options) }
 
     /** Java: the watch's events delivered to [listener] until the handle is closed, the server ends it, or the client is closed. */
     public fun watch(options: ListOptions, listener: WatchListener<Unstructured>): StreamHandle {
         client.checkOpen()
-        return WatchDelivery.start(client.scope, calls.watch(options), listener, "$resource")
+        return client.bridge.collect(calls.watch(options), listener::onEvent, listener::onClose, "watch $resource")
     }
 
     /** Java: [watch] from now on. */

@@ -5,7 +5,9 @@ import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldContain
 import io.kubekt.api.GroupVersionResource
-import io.kubekt.api.meta.v1.DeleteOptions
+import io.kubekt.client.DeleteResult
+import io.kubekt.request.DeleteOptions
+import io.kubekt.request.PropagationPolicy
 import io.kubekt.client.FakeCluster
 import io.kubekt.client.FakeExecutor
 import io.kubekt.error.ApiException
@@ -69,10 +71,11 @@ class DynamicResourceSpec : FunSpec({
         }
     }
 
-    test("delete sends its options as the body and answers null for a Status") {
+    test("delete sends its options as the body and answers Gone for a Status") {
         FakeCluster.answering("""{"kind":"Status","apiVersion":"v1","status":"Success"}""").use { cluster ->
-            val gone = cluster.client.dynamic(CONFIGMAPS).namespace("a").delete("c", DeleteOptions { propagationPolicy = "Foreground" })
-            gone shouldBe null
+            val gone = cluster.client.dynamic(CONFIGMAPS).namespace("a").delete("c", DeleteOptions(propagationPolicy = PropagationPolicy.FOREGROUND))
+            gone.isGone shouldBe true
+            (gone as DeleteResult.Gone).status!!.status shouldBe "Success"
             cluster.lastRequest().body!!.decodeToString() shouldContain """"propagationPolicy":"Foreground""""
             cluster.client.dynamic(CONFIGMAPS).namespace("a").deleteCollection(ListOptions(labelSelector = "x=y"))
             cluster.lastRequest().let { it.verb shouldBe Verb.DELETE_COLLECTION; it.pathAndQuery() shouldBe "/api/v1/namespaces/a/configmaps?labelSelector=x%3Dy" }
@@ -82,7 +85,9 @@ class DynamicResourceSpec : FunSpec({
     test("delete answers the object while finalizers hold it") {
         val held = """{"kind":"ConfigMap","apiVersion":"v1","metadata":{"name":"c","deletionTimestamp":"2026-01-01T00:00:00Z","finalizers":["f"]}}"""
         FakeCluster.answering(held).use { cluster ->
-            cluster.client.dynamic(CONFIGMAPS).namespace("a").delete("c")!!.finalizers shouldBe listOf("f")
+            val held = cluster.client.dynamic(CONFIGMAPS).namespace("a").delete("c")
+            held.isGone shouldBe false
+            (held as DeleteResult.Finalizing).obj.finalizers shouldBe listOf("f")
         }
     }
 
