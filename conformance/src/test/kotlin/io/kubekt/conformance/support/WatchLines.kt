@@ -1,5 +1,6 @@
 package io.kubekt.conformance.support
 
+import io.kubekt.error.TransportException
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.channels.Channel
 import kotlinx.coroutines.channels.ClosedReceiveChannelException
@@ -47,12 +48,17 @@ class WatchLines(scope: CoroutineScope, lines: Flow<String>) : AutoCloseable {
         }
     }
 
-    /** True when the server ended the stream within [timeout] (events still queued are skipped). */
+    /**
+     * True when the stream ended within [timeout], cleanly or by a broken connection (a server
+     * restart resets HTTP/2 streams); events still queued are skipped.
+     */
     suspend fun awaitEnd(timeout: Duration = 10.seconds): Boolean = withTimeoutOrNull(timeout) {
         try {
             while (true) queue.receive()
             @Suppress("UNREACHABLE_CODE") false
         } catch (_: ClosedReceiveChannelException) {
+            true
+        } catch (_: TransportException) {
             true
         }
     } ?: false
