@@ -1,11 +1,16 @@
 package io.kubekt.test
 
 import io.kubekt.api.GroupVersionResource
+import io.kubekt.config.ClientConfig
+import io.kubekt.config.Credentials
+import io.kubekt.config.PemSource
+import io.kubekt.config.TlsConfig
 import io.kubekt.test.core.Cluster
 import io.kubekt.test.core.DirectAccess
 import io.kubekt.test.discovery.Discovery
 import io.kubekt.test.http.ApiHandler
 import io.kubekt.test.http.Authentication
+import io.kubekt.test.http.Authorization
 import io.kubekt.test.http.NettyFront
 import io.kubekt.test.http.ResourceEndpoints
 import io.kubekt.test.http.UserInfo
@@ -53,7 +58,15 @@ public class KubeTestServer internal constructor(settings: KubeTestServerBuilder
         val discovery = Discovery(registry) { address }
         val watches = WatchEndpoint(cluster, faultState, { settings.bookmarkInterval }, settings.resourceVersionWait)
         val endpoints = ResourceEndpoints(cluster, watches, settings.resourceVersionWait)
-        val handler = ApiHandler(cluster, Authentication(tokens, settings.anonymous), faultState, requests, discovery, endpoints)
+        val handler = ApiHandler(
+            cluster,
+            Authentication(tokens, settings.anonymous),
+            Authorization(settings.authorizer),
+            faultState,
+            requests,
+            discovery,
+            endpoints,
+        )
         front = NettyFront(
             handler,
             settings.port,
@@ -95,6 +108,32 @@ public class KubeTestServer internal constructor(settings: KubeTestServerBuilder
 
     /** A kubeconfig with no credentials: requests are anonymous. */
     public fun kubeconfigAnonymous(): String = KubeconfigText.render(url, caPem(), null, null)
+
+    /**
+     * A client configuration for this server with no credentials (requests are anonymous), trusting
+     * its CA: `KubeClient(server.clientConfig())`. Derive changes with `toBuilder()`.
+     */
+    public fun clientConfig(): ClientConfig = clientConfig(Credentials.None, null, "anonymous")
+
+    /** A client configuration for this server that authenticates with bearer [token] (see [KubeTestServerBuilder.token]). */
+    public fun clientConfigWithToken(token: String): ClientConfig = clientConfig(Credentials.Token(token), null, "a bearer token")
+
+    /** A client configuration for this server that authenticates [user] in [groups] with a fresh client certificate (HTTPS only). */
+    @JvmOverloads
+    public fun clientConfigForUser(user: String, groups: List<String> = emptyList()): ClientConfig {
+        check(https) { "client certificates need an HTTPS kube-test server" }
+        return clientConfig(Credentials.None, issueClientCertificate(user, groups), "a client certificate for $user")
+    }
+
+    private fun clientConfig(credentials: Credentials, certificate: ClientCertificate?, who: String): ClientConfig {
+        val tls = TlsConfig(
+            certificateAuthority = caPem()?.let { PemSource.Data(it.toByteArray()) },
+            clientCertificate = certificate?.let { PemSource.Data(it.certificatePem.toByteArray()) },
+            clientKey = certificate?.let { PemSource.Data(it.privateKeyPem.toByteArray()) },
+        )
+        return ClientConfig.builder().server(url).tls(tls).credentials(credentials)
+            .source("kube-test server $url with $who").build()
+    }
 
     /**
      * Creates an object without HTTP, with the same rules as a POST (validation, namespace checks,

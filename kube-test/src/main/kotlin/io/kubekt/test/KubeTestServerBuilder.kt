@@ -4,7 +4,7 @@ import java.time.Duration
 
 /**
  * Settings of a [KubeTestServer]; [start] starts it. Defaults: HTTPS with HTTP/2, anonymous
- * access allowed, client certificates accepted, 1000 events of watch history, bookmarks every minute.
+ * access allowed, every request authorized, client certificates accepted, 1000 events of watch history, bookmarks every minute.
  */
 public class KubeTestServerBuilder internal constructor() {
     internal var https = true
@@ -16,6 +16,7 @@ public class KubeTestServerBuilder internal constructor() {
     internal var bookmarkInterval: Duration = Duration.ofMinutes(1)
     internal var resourceVersionWait: Duration = Duration.ofSeconds(3)
     internal val extraTypes = mutableListOf<ResourceType>()
+    internal var authorizer: Authorizer = Authorizer.ALLOW_ALL
 
     /** HTTPS (TLS with ALPN: HTTP/2 and HTTP/1.1) when true, plain HTTP/1.1 when false. */
     public fun https(enabled: Boolean): KubeTestServerBuilder = apply { https = enabled }
@@ -34,6 +35,12 @@ public class KubeTestServerBuilder internal constructor() {
         require(token.isNotBlank()) { "token must not be blank" }
         tokens[token] = user to groups.toList()
     }
+
+    /**
+     * Decides which authenticated requests are allowed; the others get 403 Forbidden. By default
+     * every request is allowed (as for `system:masters`).
+     */
+    public fun authorize(authorizer: Authorizer): KubeTestServerBuilder = apply { this.authorizer = authorizer }
 
     /** How many events the watch history keeps; watches and lists from older resourceVersions get 410. */
     public fun watchHistorySize(events: Int): KubeTestServerBuilder = apply {

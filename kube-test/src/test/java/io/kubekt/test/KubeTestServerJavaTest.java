@@ -1,8 +1,12 @@
 package io.kubekt.test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kubekt.api.core.v1.Namespace;
+import io.kubekt.client.KubeClient;
+import io.kubekt.error.ApiException;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,7 +19,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 
-/** kube-test from Java: builder, try-with-resources, a real HTTPS call, faults and counters. */
+/** kube-test from Java: builder, try-with-resources, real HTTPS calls (JDK client and kubekt), faults, counters, authorization. */
 class KubeTestServerJavaTest {
 
     @Test
@@ -41,6 +45,26 @@ class KubeTestServerJavaTest {
             assertEquals(200, client.send(request, HttpResponse.BodyHandlers.ofString()).statusCode());
 
             assertTrue(server.kubeconfigWithToken("java-token").contains("server: " + server.getUrl()));
+        }
+    }
+
+    @Test
+    void kubektClientFromClientConfigFromJava() {
+        try (KubeTestServer server = KubeTestServer.builder()
+                .token("java-token", "java-user")
+                .token("viewer-token", "viewer")
+                .authorize(request -> !request.getUser().equals("viewer") || request.getVerb().equals("get"))
+                .start();
+             KubeClient client = KubeClient.create(server.clientConfigWithToken("java-token"));
+             KubeClient viewer = KubeClient.create(server.clientConfigWithToken("viewer-token"))) {
+            Namespace ns = client.rest().get().resource("namespaces").name("default").execute(Namespace.class);
+            assertEquals("default", ns.getMetadata().getName());
+            assertEquals(1L, server.getRequests().count("get", "namespaces"));
+
+            ApiException denied = assertThrows(ApiException.class,
+                    () -> viewer.rest().get().namespace("default").resource("configmaps").executeJson());
+            assertEquals(403, denied.getCode());
+            assertTrue(denied.isForbidden());
         }
     }
 

@@ -1,6 +1,7 @@
 package io.kubekt.test.core
 
 import io.kubekt.test.ResourceType
+import io.kubekt.test.api.Cause
 import io.kubekt.test.api.Statuses
 import io.kubekt.test.store.Objects
 import kotlinx.serialization.json.JsonObject
@@ -16,12 +17,14 @@ internal class Deletes(private val cluster: Cluster) {
 
     /** Returns the response body: the object while deletion is pending (or for Pods), else a Success Status. */
     fun delete(type: ResourceType, namespace: String?, name: String, options: DeleteOptions): JsonObject = cluster.locked {
-        val existing = cluster.require(type, namespace, name)
-        checkPreconditions(type, existing, options)
         val policy = options.propagationPolicy
         if (policy != null && policy !in setOf("Orphan", "Background", "Foreground")) {
-            throw Statuses.badRequest("propagationPolicy: Unsupported value: \"$policy\": supported values: \"Foreground\", \"Background\", \"Orphan\"")
+            // The DELETE handler validates DeleteOptions before looking the object up.
+            val message = "Unsupported value: \"$policy\": supported values: \"Foreground\", \"Background\", \"Orphan\""
+            throw Statuses.invalid("DeleteOptions", "meta.k8s.io", "", listOf(Cause("FieldValueNotSupported", message, "propagationPolicy")))
         }
+        val existing = cluster.require(type, namespace, name)
+        checkPreconditions(type, existing, options)
         var finalizers = Objects.finalizers(existing)
         if (policy != null) finalizers = finalizers.filter { it !in gcFinalizers.values } + listOfNotNull(gcFinalizers[policy])
         val pendingByGrace = gracePeriod(type, existing, options)

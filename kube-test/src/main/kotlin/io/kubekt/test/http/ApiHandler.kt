@@ -20,10 +20,11 @@ import org.slf4j.LoggerFactory
 import java.security.cert.X509Certificate
 import javax.net.ssl.SSLPeerUnverifiedException
 
-/** Entry point of every request: authentication, injected faults, counting, then discovery or resource endpoints. */
+/** Entry point of every request: counting, authentication, injected faults, authorization, then discovery or resource endpoints. */
 internal class ApiHandler(
     private val cluster: Cluster,
     private val authentication: Authentication,
+    private val authorization: Authorization,
     private val faults: FaultState,
     private val counters: RequestCounters,
     private val discovery: Discovery,
@@ -46,6 +47,7 @@ internal class ApiHandler(
             val latency = faults.latency(verb, resource?.type?.plural)
             if (!latency.isZero) delay(latency.toMillis())
             faults.takeFailure(verb, resource?.type?.plural)?.let { throw FaultResponses.of(it) }
+            authorization.check(user, verb, method, route, path)
             when (route) {
                 is Route.Info -> info(call, route)
                 is Route.Resource -> {

@@ -75,13 +75,30 @@ internal object Objects {
 
     /** Kind, apiVersion, metadata first, metadata fields in the order the API server writes them. */
     fun normalize(obj: JsonObject, custom: Boolean): JsonObject {
-        if (custom) return sortKeys(obj) as JsonObject
+        val trimmed = dropEmpty(obj, custom)
+        if (custom) return sortKeys(trimmed) as JsonObject
         val out = LinkedHashMap<String, JsonElement>()
-        listOf("kind", "apiVersion").forEach { k -> obj[k]?.let { out[k] = it } }
-        (obj["metadata"] as? JsonObject)?.let { out["metadata"] = orderMetadata(it) }
-        obj.forEach { (k, v) -> if (k !in out) out[k] = v }
+        listOf("kind", "apiVersion").forEach { k -> trimmed[k]?.let { out[k] = it } }
+        (trimmed["metadata"] as? JsonObject)?.let { out["metadata"] = orderMetadata(it) }
+        trimmed.forEach { (k, v) -> if (k !in out) out[k] = v }
         return JsonObject(out)
     }
+
+    /**
+     * Empty maps and lists of `omitempty` fields are not stored (Go drops them when encoding):
+     * ObjectMeta's for every kind, ConfigMap/Secret data for built-ins. Custom resources keep
+     * their own empty fields, as their JSON is stored as sent.
+     */
+    private fun dropEmpty(obj: JsonObject, custom: Boolean): JsonObject {
+        fun JsonElement.isEmptyCollection() = (this is JsonObject && isEmpty()) || (this is JsonArray && isEmpty())
+        val meta = obj["metadata"] as? JsonObject
+        val cleanMeta = meta?.let { m -> JsonObject(m.filter { (k, v) -> !(k in omitEmptyMetadata && v.isEmptyCollection()) }) }
+        val top = obj.filter { (k, v) -> custom || !(k in omitEmptyTopLevel && v.isEmptyCollection()) }
+        return if (cleanMeta == null) JsonObject(top) else JsonObject(top + ("metadata" to cleanMeta))
+    }
+
+    private val omitEmptyMetadata = setOf("labels", "annotations", "finalizers", "ownerReferences", "managedFields")
+    private val omitEmptyTopLevel = setOf("data", "binaryData", "stringData")
 
     private fun orderMetadata(meta: JsonObject): JsonObject {
         val out = LinkedHashMap<String, JsonElement>()
