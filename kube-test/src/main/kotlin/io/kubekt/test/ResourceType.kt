@@ -1,5 +1,7 @@
 package io.kubekt.test
 
+import io.kubekt.api.GroupVersionResource
+
 /**
  * A resource the server serves: its [GroupVersionResource], kind and list kind, scope, names,
  * verbs, subresources and the per-resource behaviour the API server's strategy gives it.
