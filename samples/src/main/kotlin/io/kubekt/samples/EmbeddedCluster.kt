@@ -3,7 +3,7 @@ package io.kubekt.samples
 import io.kubekt.client.KubeClient
 import io.kubekt.test.KubeTestServer
 
-/** A kube-test server seeded with a few namespaces, pods and deployments, for the tour. */
+/** A kube-test server seeded with a few namespaces, pods, deployments and a CRD with two objects, for the tour. */
 class EmbeddedCluster private constructor(val server: KubeTestServer) : AutoCloseable {
     val kubeconfig: String get() = server.kubeconfigWithToken(TOKEN)
 
@@ -19,14 +19,30 @@ class EmbeddedCluster private constructor(val server: KubeTestServer) : AutoClos
                 "spec":{"containers":[{"name":"main","image":"registry.example/${name.substringBefore('-')}:1.0"}]}}""")
         }
         for (name in listOf("web", "api")) {
-            post(client, "default", "deployments", """{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"$name"},
+            post(client, "default", "deployments", """{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"$name","labels":{"app":"$name"}},
                 "spec":{"replicas":2,"selector":{"matchLabels":{"app":"$name"}},"template":{"metadata":{"labels":{"app":"$name"}},
                 "spec":{"containers":[{"name":"$name","image":"nginx:1.27"}]}}}}""", group = "apps")
         }
+        seedCustomResources(client)
     }
 
-    private suspend fun post(client: KubeClient, namespace: String?, resource: String, body: String, group: String = "") {
-        val rest = if (group.isEmpty()) client.rest() else client.rest(group, "v1")
+    /** kube-dsl's test CRD, `cukclusters.dubhe.welkin` (namespaced, v1alpha1), and two of its objects. */
+    private suspend fun seedCustomResources(client: KubeClient) {
+        post(client, null, "customresourcedefinitions", """{"apiVersion":"apiextensions.k8s.io/v1","kind":"CustomResourceDefinition",
+            "metadata":{"name":"cukclusters.dubhe.welkin"},"spec":{"group":"dubhe.welkin","scope":"Namespaced",
+            "names":{"kind":"CukCluster","plural":"cukclusters","singular":"cukcluster","shortNames":["cuk"]},
+            "versions":[{"name":"v1alpha1","served":true,"storage":true,"subresources":{"status":{}},
+            "schema":{"openAPIV3Schema":{"type":"object","x-kubernetes-preserve-unknown-fields":true}}}]}}""",
+            group = "apiextensions.k8s.io")
+        for ((name, size) in listOf("alpha" to 3, "beta" to 5)) {
+            post(client, "default", "cukclusters", """{"apiVersion":"dubhe.welkin/v1alpha1","kind":"CukCluster",
+                "metadata":{"name":"$name"},"spec":{"size":$size}}""", group = "dubhe.welkin", version = "v1alpha1")
+        }
+    }
+
+    private suspend fun post(client: KubeClient, namespace: String?, resource: String, body: String,
+                             group: String = "", version: String = "v1") {
+        val rest = client.rest(group, version)
         val request = rest.post().resource(resource).body(body, "application/json")
         if (namespace != null) request.namespace(namespace)
         request.executeBytes()

@@ -5,6 +5,7 @@ package io.kubekt.samples
 import io.kubekt.client.KubeClient
 import io.kubekt.config.KubeconfigLoader
 import io.kubekt.error.KubeException
+import java.nio.file.Files
 import java.nio.file.Path
 import java.time.Duration
 
@@ -12,9 +13,13 @@ import java.time.Duration
  * The samples tour: runs every sample, in Kotlin and Java, against the current kubeconfig's
  * cluster, or against an embedded kube-test server when no cluster is reachable.
  *
- * Against a real cluster the tour only reads. Flags: `--embedded` always uses kube-test.
+ * Against a real cluster the tour only reads (the disk-cached discovery writes its files to a
+ * temporary folder, deleted at the end). Flags: `--embedded` always uses kube-test.
  */
-suspend fun main(args: Array<String>) {
+suspend fun main(args: Array<String>) = tour(args)
+
+/** The tour with [args] (see [main]); its output goes to standard output. */
+suspend fun tour(args: Array<String>) {
     val embeddedOnly = "--embedded" in args
     val cluster = if (embeddedOnly) null else reachableCluster()
     if (cluster != null) {
@@ -32,9 +37,42 @@ suspend fun main(args: Array<String>) {
     }
 }
 
+/** Discovery lines the tour prints before it gives a count instead. */
+private const val DISCOVERY_LINES = 15
+
 private suspend fun runSamples(client: KubeClient) {
-    restClientListPods(client)
-    RestClientListPodsJava.run(client)
+    section("RESTClient") {
+        restClientListPods(client)
+        RestClientListPodsJava.run(client)
+    }
+    section("Clientset") {
+        clientsetListPods(client)
+        ClientsetListPodsJava.run(client)
+    }
+    section("Dynamic client") {
+        dynamicListPods(client)
+        DynamicListPodsJava.run(client)
+    }
+    section("Discovery") {
+        discoveryResources(client, DISCOVERY_LINES)
+        DiscoveryResourcesJava.run(client, DISCOVERY_LINES)
+    }
+    // A temporary folder, not the user's ~/.kube/cache: the tour leaves nothing behind.
+    val cacheDirectory = Files.createTempDirectory("kubekt-tour-discovery")
+    try {
+        section("Disk-cached discovery") {
+            diskCachedDiscovery(client, cacheDirectory.resolve("kotlin"))
+            DiscoveryResourcesJava.runDiskCached(client, cacheDirectory.resolve("java"))
+        }
+    } finally {
+        cacheDirectory.toFile().deleteRecursively()
+    }
+}
+
+private suspend fun section(title: String, block: suspend () -> Unit) {
+    println()
+    println("== $title ==")
+    block()
 }
 
 /** Why [reachableCluster] found none, for the one line the tour prints. */
