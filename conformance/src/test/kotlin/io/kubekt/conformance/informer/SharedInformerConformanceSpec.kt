@@ -61,9 +61,11 @@ class SharedInformerConformanceSpec : FunSpec({
             informers.start(scope)
             withTimeout(30.seconds) { informers.awaitSynced() }
             val created = configMaps.create(configMap("new-$run", run, "1"))
+            eventually("the handler saw the add") { seen.size >= 2 }
             configMaps.update(created.edit { data = mapOf("value" to "2") })
+            eventually("the handler saw the update") { seen.size >= 3 }
             configMaps.delete("before-$run")
-            eventually("the handler saw every change") { seen.size >= 4 }
+            eventually("the handler saw the delete") { seen.size >= 4 }
             seen.toList() shouldBe listOf("add before-$run true", "add new-$run false", "update new-$run 2", "delete before-$run false")
             eventually("the cache equals the server") { cacheState(informer) == serverState(run) }
         } finally {
