@@ -11,6 +11,7 @@ import io.kubekt.informer.store.Store
 import io.kubekt.informer.store.StoreChange
 import io.kubekt.watch.ListWatch
 import kotlinx.coroutines.CancellationException
+import kotlinx.coroutines.CoroutineExceptionHandler
 import kotlinx.coroutines.CoroutineName
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Dispatchers
@@ -155,7 +156,8 @@ public class SharedInformer<T : KubeObject>(
      * @throws IllegalStateException when the informer was started before.
      */
     public fun start(): InformerHandle {
-        val scope = CoroutineScope(SupervisorJob() + Dispatchers.IO + CoroutineName("informer"))
+        check(!started.get()) { "this informer was started already; an informer runs once" }
+        val scope = CoroutineScope(SupervisorJob() + Dispatchers.IO + CoroutineName("informer") + LOG_FAILURES)
         scope.launch { run() }
         return InformerHandle(scope, syncedFuture)
     }
@@ -239,6 +241,9 @@ public class SharedInformer<T : KubeObject>(
         public const val DEFAULT_SUBSCRIBER_BUFFER: Int = 64
 
         private val log = LoggerFactory.getLogger(SharedInformer::class.java)
+
+        /** Where failures of informers started from Java go (they have no caller to throw to). */
+        internal val LOG_FAILURES = CoroutineExceptionHandler { _, e -> log.error("informer stopped: {}", e.message, e) }
 
         /** Java: an informer over [listWatch] with the default transform and reflector settings and the default [resync] (zero: never). */
         @JvmStatic

@@ -99,7 +99,7 @@ public class SharedInformerFactory private constructor(
     /** Java: starts every informer on `Dispatchers.IO`; the handle's synced() waits for all of them. */
     @JvmName("start")
     public fun startJava(): InformerHandle {
-        val scope = CoroutineScope(SupervisorJob() + Dispatchers.IO + CoroutineName("informers"))
+        val scope = CoroutineScope(SupervisorJob() + Dispatchers.IO + CoroutineName("informers") + SharedInformer.LOG_FAILURES)
         start(scope)
         return InformerHandle(scope, syncedOfAll())
     }
