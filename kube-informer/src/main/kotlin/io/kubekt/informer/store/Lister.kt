@@ -2,15 +2,12 @@ package io.kubekt.informer.store
 
 import io.kubekt.api.KubeObject
 import io.kubekt.informer.ObjectKey
+import io.kubekt.request.LabelSelector
 import java.util.function.Predicate
 
 /**
  * Reads a [Store] (client-go's Lister): all objects, by namespace, by labels, by index. Reads
  * are as fresh as the store; the objects are the cached ones (immutable, shared).
- *
- * Label selection takes a predicate over an object's labels for now; it will take
- * `io.kubekt.request.LabelSelector` (whose `matches(labels)` fits this predicate) once that type
- * is merged.
  */
 public class Lister<T : KubeObject> internal constructor(private val store: Store<T>) {
     /** Every object. */
@@ -18,6 +15,9 @@ public class Lister<T : KubeObject> internal constructor(private val store: Stor
 
     /** The objects whose labels match [labels] (an object without labels is matched against an empty map). */
     public fun list(labels: Predicate<Map<String, String>>): List<T> = store.list().filter { labels.test(it.labelsOrEmpty()) }
+
+    /** The objects whose labels match [selector]. */
+    public fun list(selector: LabelSelector): List<T> = store.list().filter { selector.matches(it.labelsOrEmpty()) }
 
     /** The object under [key], or null. */
     public fun getOrNull(key: ObjectKey): T? = store.getOrNull(key)
