@@ -1,7 +1,6 @@
 package io.kubekt.dynamic;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -73,7 +72,7 @@ class DynamicJavaTest {
             assertEquals("application/merge-patch+json", cluster.lastRequest().getContentType());
             cms.apply(Unstructured.parse(CM), "java-tool");
             assertEquals("fieldManager", cluster.lastRequest().getQuery().get(0).getFirst());
-            assertNull(cms.delete("a"));
+            assertTrue(cms.delete("a").isGone());
             Unstructured later = cms.async().get("a").get(5, TimeUnit.SECONDS);
             assertEquals("n", later.getNamespace());
         }
