@@ -49,7 +49,7 @@ class ClusterScopedDynamicSpec : ConformanceSpec({
 
         crs.create(role("b"))
         crs.list(ListOptions(labelSelector = selector)).items.map { it.name } shouldContainExactly listOf("kubekt-a-$run", "kubekt-b-$run")
-        crs.delete("kubekt-a-$run").shouldBeNull()
+        crs.delete("kubekt-a-$run").isGone shouldBe true
         crs.deleteCollection(ListOptions(labelSelector = selector))
         crs.list(ListOptions(labelSelector = selector)).items shouldBe emptyList()
     }

@@ -8,14 +8,16 @@ import io.kotest.matchers.nulls.shouldNotBeNull
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.shouldNotBe
 import io.kotest.matchers.string.shouldContain
+import io.kotest.matchers.types.shouldBeInstanceOf
 import io.kubekt.api.GroupVersionResource
 import io.kubekt.api.core.v1.ConfigMap
 import io.kubekt.api.core.v1.ConfigMapList
 import io.kubekt.conformance.support.ConformanceSpec
 import io.kubekt.conformance.support.uniqueName
-import io.kubekt.api.meta.v1.DeleteOptions
+import io.kubekt.client.DeleteResult
 import io.kubekt.dynamic.Unstructured
 import io.kubekt.error.ApiException
+import io.kubekt.request.DeleteOptions
 import io.kubekt.request.ListOptions
 import io.kubekt.request.PatchType
 import io.kubekt.watch.WatchEvent
@@ -109,17 +111,17 @@ class NamespacedDynamicSpec : ConformanceSpec({
         updated.at("status", "conditions").toString() shouldContain "kubekt.io/Checked"
         updated.labels["ignored"].shouldBeNull()
         podClient.get("status-pod", subresource = "status").at("status", "conditions").toString() shouldContain "kubekt.io/Checked"
-        podClient.delete("status-pod", DeleteOptions { gracePeriodSeconds = 0 })
+        podClient.delete("status-pod", DeleteOptions(gracePeriodSeconds = 0))
     }
 
-    test("delete answers null once the object is gone, and the object while a finalizer holds it") {
+    test("delete says the object is gone, and answers it still finalizing while a finalizer holds it") {
         val cms = client.dynamic(configMaps).namespace(namespace)
         cms.create(configMap("gone"))
-        cms.delete("gone").shouldBeNull()
+        cms.delete("gone").isGone shouldBe true
         cms.getOrNull("gone").shouldBeNull()
 
         cms.create(configMap("held").edit { finalizers(listOf("kubekt.io/hold")) })
-        val held = cms.delete("held").shouldNotBeNull()
+        val held = cms.delete("held").shouldBeInstanceOf<DeleteResult.Finalizing<Unstructured>>().obj
         held.deletionTimestamp.shouldNotBeNull()
         held.finalizers shouldBe listOf("kubekt.io/hold")
         cms.patch("held", PatchType.MERGE, """{"metadata":{"finalizers":null}}""")
