@@ -14,7 +14,7 @@ import java.util.stream.Stream
 /**
  * Reads of a namespaced resource across all namespaces: list, listAll and watch only (writes
  * need a namespace: use [Resources.namespace]). Reached only by an explicit call such as
- * `client.coreV1().podsInAllNamespaces()` or `client.resources<Pod>().allNamespaces()`, never by
+ * `client.coreV1().pods().allNamespaces()` or `client.resources<Pod>().allNamespaces()`, never by
  * an empty namespace. Faces and errors as in [ResourceClient].
  */
 public class AllNamespacesClient<T : KubeModel<T, *>, L : KubeList<T>> internal constructor(
