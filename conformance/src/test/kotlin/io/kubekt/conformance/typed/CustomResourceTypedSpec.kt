@@ -34,7 +34,7 @@ class CustomResourceTypedSpec : ConformanceSpec({
             crds.create(CustomResourceDefinition.TYPE.decode(CRD))
             createdCrd = true
         }
-        eventually("cukclusters.dubhe.welkin to be served", seconds = 60) { // a real server serves a new CRD after it is established
+        eventually<Any>("cukclusters.dubhe.welkin to be served", seconds = 60) { // a real server serves a new CRD after it is established
             runCatching { client.resources<CukCluster>().namespace(namespace).list() }.getOrNull()
         }
     }
