@@ -1,17 +1,13 @@
 package io.kubekt.conformance.discovery
 
-import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.collections.shouldContain
 import io.kotest.matchers.nulls.shouldNotBeNull
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldStartWith
-import io.kubekt.conformance.dynamic.TestCluster
+import io.kubekt.conformance.support.ConformanceSpec
 import io.kubekt.discovery.GroupVersion
 
-class DiscoverySpec : FunSpec({
-    val client = TestCluster.client()
-    afterSpec { client.close() }
-
+class DiscoverySpec : ConformanceSpec({
     test("the server version names a major and minor version") {
         val version = client.discovery().serverVersion()
         version.major.shouldNotBeNull()
@@ -57,10 +53,9 @@ class DiscoverySpec : FunSpec({
         preferred.map { it.groupVersion.toString() } shouldContain "apps/v1"
     }
 
-    test("a server offering aggregated discovery is discovered without a request per group version") {
-        val server = TestCluster.server ?: return@test // request counters exist on kube-test only
+    kubeTestOnly("a server offering aggregated discovery is discovered without a request per group version", "counts requests, which only kube-test can") { server ->
         server.requests.reset()
-        TestCluster.client().use { fresh -> fresh.discovery().serverResources() }
+        target.newClient {}.use { fresh -> fresh.discovery().serverResources() }
         server.requests.countPath("/api") shouldBe 1L
         server.requests.countPath("/apis") shouldBe 1L
         server.requests.countPath("/apis/apps/v1") shouldBe 0L

@@ -1,18 +1,15 @@
 package io.kubekt.conformance.discovery
 
 import io.kotest.assertions.throwables.shouldThrow
-import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.collections.shouldContainAll
 import io.kotest.matchers.shouldBe
 import io.kubekt.api.GroupVersionKind
 import io.kubekt.api.GroupVersionResource
-import io.kubekt.conformance.dynamic.TestCluster
+import io.kubekt.conformance.support.ConformanceSpec
+import io.kubekt.conformance.support.CustomResourceDefinitions
 import io.kubekt.error.NoMatchException
 
-class RestMapperSpec : FunSpec({
-    val client = TestCluster.client()
-    afterSpec { client.close() }
-
+class RestMapperSpec : ConformanceSpec({
     test("plural, singular, short names and kinds map to the resource in its preferred version") {
         val mapper = client.discovery().restMapper()
         val pods = GroupVersionResource("", "v1", "pods")
@@ -38,23 +35,28 @@ class RestMapperSpec : FunSpec({
         all.toSet().size shouldBe all.size
     }
 
-    test("an unknown name is a NoMatchException after one fresh discovery") {
-        val server = TestCluster.server
+    test("an unknown name is a NoMatchException naming it") {
         val mapper = client.discovery().restMapper()
         mapper.mappingFor("pods")
-        server?.requests?.reset()
         shouldThrow<NoMatchException> { mapper.mappingFor("nosuchthings") }.message!!.let { it.contains("nosuchthings") shouldBe true }
-        server?.let { it.requests.countPath("/apis") shouldBe 1L }
+    }
+
+    kubeTestOnly("an unknown name costs one fresh discovery", "counts requests, which only kube-test can") { server ->
+        val mapper = client.discovery().restMapper()
+        mapper.mappingFor("pods")
+        server.requests.reset()
+        shouldThrow<NoMatchException> { mapper.mappingFor("nosuchthings") }
+        server.requests.countPath("/apis") shouldBe 1L
     }
 
     test("a CRD created after the first mapping is found by refreshing on the miss") {
         val mapper = client.discovery().restMapper()
         mapper.mappingFor("pods")
-        val suffix = TestCluster.unique().filter { it.isLetter() }.ifEmpty { "x" }
+        val suffix = CustomResourceDefinitions.randomLetters()
         val group = "mapper.conformance.kubekt.io"
         val plural = "gadgets$suffix"
         try {
-            TestCluster.createCrd(client, group, "Gadget${suffix.replaceFirstChar { it.uppercase() }}", plural, scope = "Cluster")
+            CustomResourceDefinitions.create(client, group, "Gadget${suffix.replaceFirstChar { it.uppercase() }}", plural, scope = "Cluster")
             val mapping = mapper.mappingFor(plural)
             mapping.resource shouldBe GroupVersionResource(group, "v1", plural)
             mapping.namespaced shouldBe false
@@ -63,7 +65,7 @@ class RestMapperSpec : FunSpec({
             mapper.resourcesInCategory("kubekt-test").map { it.resource } shouldContainAll listOf(mapping.resource)
             client.dynamic(mapping.resource).list().items shouldBe emptyList()
         } finally {
-            TestCluster.deleteCrd(client, "$plural.$group")
+            CustomResourceDefinitions.deleteQuietly(client, "$plural.$group")
         }
     }
 })

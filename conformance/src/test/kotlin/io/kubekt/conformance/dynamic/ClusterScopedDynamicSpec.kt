@@ -1,13 +1,14 @@
 package io.kubekt.conformance.dynamic
 
 import io.kotest.assertions.throwables.shouldThrow
-import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.collections.shouldContainExactly
 import io.kotest.matchers.nulls.shouldBeNull
 import io.kotest.matchers.nulls.shouldNotBeNull
 import io.kotest.matchers.shouldBe
 import io.kubekt.api.GroupVersionResource
 import io.kubekt.api.rbac.v1.ClusterRole
+import io.kubekt.conformance.support.ConformanceSpec
+import io.kubekt.conformance.support.uniqueName
 import io.kubekt.dynamic.Unstructured
 import io.kubekt.error.ApiException
 import io.kubekt.request.ListOptions
@@ -20,16 +21,12 @@ import kotlinx.coroutines.flow.toList
 import kotlinx.coroutines.withTimeout
 import kotlinx.serialization.json.JsonPrimitive
 
-class ClusterScopedDynamicSpec : FunSpec({
-    val client = TestCluster.client()
+class ClusterScopedDynamicSpec : ConformanceSpec({
     val roles = GroupVersionResource("rbac.authorization.k8s.io", "v1", "clusterroles")
-    val run = TestCluster.unique()
+    val run = uniqueName("run")
     val selector = "kubekt-dynamic-run=$run"
 
-    afterSpec {
-        runCatching { client.dynamic(roles).deleteCollection(ListOptions(labelSelector = selector)) }
-        client.close()
-    }
+    afterSpec { runCatching { client.dynamic(roles).deleteCollection(ListOptions(labelSelector = selector)) } }
 
     fun role(name: String) = Unstructured.parse(
         """{"apiVersion":"rbac.authorization.k8s.io/v1","kind":"ClusterRole",
@@ -52,7 +49,7 @@ class ClusterScopedDynamicSpec : FunSpec({
 
         crs.create(role("b"))
         crs.list(ListOptions(labelSelector = selector)).items.map { it.name } shouldContainExactly listOf("kubekt-a-$run", "kubekt-b-$run")
-        crs.delete("kubekt-a-$run").shouldBeNull()
+        crs.delete("kubekt-a-$run").isGone shouldBe true
         crs.deleteCollection(ListOptions(labelSelector = selector))
         crs.list(ListOptions(labelSelector = selector)).items shouldBe emptyList()
     }
@@ -69,7 +66,7 @@ class ClusterScopedDynamicSpec : FunSpec({
     }
 
     test("a cluster-scoped resource addressed in a namespace is not found") {
-        val error = shouldThrow<ApiException> { client.dynamic(roles).namespace("default").get("kubekt-none-$run") }
+        val error = shouldThrow<ApiException> { client.dynamic(roles).namespace(namespace).get("kubekt-none-$run") }
         error.isNotFound shouldBe true
     }
 

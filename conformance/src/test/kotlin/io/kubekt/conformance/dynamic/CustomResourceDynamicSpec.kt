@@ -1,13 +1,14 @@
 package io.kubekt.conformance.dynamic
 
 import io.kotest.assertions.throwables.shouldThrow
-import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.collections.shouldContainExactly
 import io.kotest.matchers.nulls.shouldBeNull
 import io.kotest.matchers.nulls.shouldNotBeNull
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.shouldNotBe
 import io.kubekt.api.GroupVersionResource
+import io.kubekt.conformance.support.ConformanceSpec
+import io.kubekt.conformance.support.CustomResourceDefinitions
 import io.kubekt.dynamic.Unstructured
 import io.kubekt.error.ApiException
 import io.kubekt.request.ListOptions
@@ -20,23 +21,14 @@ import kotlinx.coroutines.flow.toList
 import kotlinx.coroutines.withTimeout
 import kotlinx.serialization.json.JsonPrimitive
 
-class CustomResourceDynamicSpec : FunSpec({
-    val client = TestCluster.client()
-    val suffix = TestCluster.unique().filter { it.isLetter() }.ifEmpty { "x" }
+class CustomResourceDynamicSpec : ConformanceSpec({
+    val suffix = CustomResourceDefinitions.randomLetters()
     val group = "dynamic.conformance.kubekt.io"
     val plural = "widgets$suffix"
     val widgets = GroupVersionResource(group, "v1", plural)
-    lateinit var ns: String
 
-    beforeSpec {
-        TestCluster.createCrd(client, group, "Widget${suffix.replaceFirstChar { it.uppercase() }}", plural)
-        ns = TestCluster.createNamespace(client, "kubekt-cr")
-    }
-    afterSpec {
-        TestCluster.deleteNamespace(client, ns)
-        TestCluster.deleteCrd(client, "$plural.$group")
-        client.close()
-    }
+    beforeSpec { CustomResourceDefinitions.create(client, group, "Widget${suffix.replaceFirstChar { it.uppercase() }}", plural) }
+    afterSpec { CustomResourceDefinitions.deleteQuietly(client, "$plural.$group") }
 
     fun widget(name: String, size: Int) = Unstructured {
         apiVersion("$group/v1"); kind("Widget${suffix.replaceFirstChar { it.uppercase() }}"); name(name); label("app", "widgets")
@@ -44,7 +36,7 @@ class CustomResourceDynamicSpec : FunSpec({
     }
 
     test("create, get, list, update and delete a custom resource") {
-        val ws = client.dynamic(widgets).namespace(ns)
+        val ws = client.dynamic(widgets).namespace(namespace)
         val created = ws.create(widget("w1", 1))
         created.at("spec", "size") shouldBe JsonPrimitive(1)
         created.generation shouldBe 1L
@@ -62,7 +54,7 @@ class CustomResourceDynamicSpec : FunSpec({
     }
 
     test("updateStatus changes only the status of a custom resource") {
-        val ws = client.dynamic(widgets).namespace(ns)
+        val ws = client.dynamic(widgets).namespace(namespace)
         val created = ws.create(widget("w-status", 3))
         val changed = created.edit {
             set(listOf("status", "ready"), JsonPrimitive(true))
@@ -75,7 +67,7 @@ class CustomResourceDynamicSpec : FunSpec({
     }
 
     test("merge and JSON patches apply to a custom resource; a strategic merge patch is refused with 415") {
-        val ws = client.dynamic(widgets).namespace(ns)
+        val ws = client.dynamic(widgets).namespace(namespace)
         ws.create(widget("w-patch", 1))
         ws.patch("w-patch", PatchType.MERGE, """{"spec":{"color":"red"}}""").at("spec", "color") shouldBe JsonPrimitive("red")
         ws.patch("w-patch", PatchType.JSON, """[{"op":"replace","path":"/spec/size","value":7}]""").at("spec", "size") shouldBe JsonPrimitive(7)
@@ -84,7 +76,7 @@ class CustomResourceDynamicSpec : FunSpec({
     }
 
     test("deleteCollection and watch work on a custom resource") {
-        val ws = client.dynamic(widgets).namespace(ns)
+        val ws = client.dynamic(widgets).namespace(namespace)
         val from = ws.list(ListOptions(labelSelector = "batch=yes")).resourceVersion.shouldNotBeNull()
         coroutineScope {
             val events = async { withTimeout(30_000) { ws.watch(ListOptions(labelSelector = "batch=yes", resourceVersion = from)).take(4).toList() } }

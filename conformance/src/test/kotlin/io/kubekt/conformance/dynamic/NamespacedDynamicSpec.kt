@@ -1,7 +1,6 @@
 package io.kubekt.conformance.dynamic
 
 import io.kotest.assertions.throwables.shouldThrow
-import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.collections.shouldContainExactly
 import io.kotest.matchers.collections.shouldContainAll
 import io.kotest.matchers.nulls.shouldBeNull
@@ -9,12 +8,16 @@ import io.kotest.matchers.nulls.shouldNotBeNull
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.shouldNotBe
 import io.kotest.matchers.string.shouldContain
+import io.kotest.matchers.types.shouldBeInstanceOf
 import io.kubekt.api.GroupVersionResource
 import io.kubekt.api.core.v1.ConfigMap
 import io.kubekt.api.core.v1.ConfigMapList
-import io.kubekt.api.meta.v1.DeleteOptions
+import io.kubekt.conformance.support.ConformanceSpec
+import io.kubekt.conformance.support.uniqueName
+import io.kubekt.client.DeleteResult
 import io.kubekt.dynamic.Unstructured
 import io.kubekt.error.ApiException
+import io.kubekt.request.DeleteOptions
 import io.kubekt.request.ListOptions
 import io.kubekt.request.PatchType
 import io.kubekt.watch.WatchEvent
@@ -26,17 +29,9 @@ import kotlinx.coroutines.withTimeout
 import kotlinx.serialization.json.JsonObject
 import kotlinx.serialization.json.JsonPrimitive
 
-class NamespacedDynamicSpec : FunSpec({
-    val client = TestCluster.client()
-    lateinit var ns: String
+class NamespacedDynamicSpec : ConformanceSpec({
     val configMaps = GroupVersionResource("", "v1", "configmaps")
     val pods = GroupVersionResource("", "v1", "pods")
-
-    beforeSpec { ns = TestCluster.createNamespace(client, "kubekt-dyn") }
-    afterSpec {
-        TestCluster.deleteNamespace(client, ns)
-        client.close()
-    }
 
     fun configMap(name: String, vararg data: Pair<String, String>) = Unstructured {
         apiVersion("v1"); kind("ConfigMap"); name(name); label("suite", "dynamic")
@@ -44,9 +39,9 @@ class NamespacedDynamicSpec : FunSpec({
     }
 
     test("create, get and getOrNull round-trip a ConfigMap as an unstructured object") {
-        val cms = client.dynamic(configMaps).namespace(ns)
+        val cms = client.dynamic(configMaps).namespace(namespace)
         val created = cms.create(configMap("one", "a" to "1"))
-        created.namespace shouldBe ns
+        created.namespace shouldBe namespace
         created.uid.shouldNotBeNull()
         created.resourceVersion.shouldNotBeNull()
         created.labels shouldBe mapOf("suite" to "dynamic")
@@ -55,13 +50,13 @@ class NamespacedDynamicSpec : FunSpec({
         val read = cms.get("one")
         read.at("data", "a") shouldBe JsonPrimitive("1")
         read.uid shouldBe created.uid
-        cms.getOrNull("missing-${TestCluster.unique()}").shouldBeNull()
+        cms.getOrNull(uniqueName("missing")).shouldBeNull()
         shouldThrow<ApiException> { cms.get("missing") }.isNotFound shouldBe true
         shouldThrow<ApiException> { cms.create(configMap("one")) }.isAlreadyExists shouldBe true
     }
 
     test("list returns the namespace's objects, converts to the typed ConfigMapList and honours a label selector") {
-        val cms = client.dynamic(configMaps).namespace(ns)
+        val cms = client.dynamic(configMaps).namespace(namespace)
         cms.create(configMap("listed-a").edit { label("pick", "yes") })
         cms.create(configMap("listed-b"))
         val picked = cms.list(ListOptions(labelSelector = "pick=yes"))
@@ -76,13 +71,13 @@ class NamespacedDynamicSpec : FunSpec({
 
     test("a typed model converts to an unstructured object the server accepts") {
         val model = ConfigMap { metadata { name = "from-model" }; data = mapOf("k" to "v") }
-        val created = client.dynamic(configMaps).namespace(ns).create(Unstructured.from(model))
+        val created = client.dynamic(configMaps).namespace(namespace).create(Unstructured.from(model))
         created.kind shouldBe "ConfigMap"
         created.to<ConfigMap>().data shouldBe mapOf("k" to "v")
     }
 
     test("update replaces the object and a stale resourceVersion is a conflict") {
-        val cms = client.dynamic(configMaps).namespace(ns)
+        val cms = client.dynamic(configMaps).namespace(namespace)
         val created = cms.create(configMap("updated", "a" to "1"))
         val updated = cms.update(created.edit { put("data", JsonObject(mapOf("a" to JsonPrimitive("2")))) })
         updated.at("data", "a") shouldBe JsonPrimitive("2")
@@ -91,7 +86,7 @@ class NamespacedDynamicSpec : FunSpec({
     }
 
     test("merge patch and JSON patch change the object") {
-        val cms = client.dynamic(configMaps).namespace(ns)
+        val cms = client.dynamic(configMaps).namespace(namespace)
         cms.create(configMap("patched", "a" to "1"))
         cms.patch("patched", PatchType.MERGE, """{"data":{"b":"2"}}""").at("data") shouldBe
             JsonObject(mapOf("a" to JsonPrimitive("1"), "b" to JsonPrimitive("2")))
@@ -100,7 +95,7 @@ class NamespacedDynamicSpec : FunSpec({
     }
 
     test("updateStatus writes the status subresource of a Pod and leaves its spec alone") {
-        val podClient = client.dynamic(pods).namespace(ns)
+        val podClient = client.dynamic(pods).namespace(namespace)
         val pod = Unstructured.parse(
             """{"apiVersion":"v1","kind":"Pod","metadata":{"name":"status-pod"},
                "spec":{"nodeName":"kubekt-no-such-node","containers":[{"name":"c","image":"registry.k8s.io/pause:3.9"}]}}""",
@@ -116,17 +111,17 @@ class NamespacedDynamicSpec : FunSpec({
         updated.at("status", "conditions").toString() shouldContain "kubekt.io/Checked"
         updated.labels["ignored"].shouldBeNull()
         podClient.get("status-pod", subresource = "status").at("status", "conditions").toString() shouldContain "kubekt.io/Checked"
-        podClient.delete("status-pod", DeleteOptions { gracePeriodSeconds = 0 })
+        podClient.delete("status-pod", DeleteOptions(gracePeriodSeconds = 0))
     }
 
-    test("delete answers null once the object is gone, and the object while a finalizer holds it") {
-        val cms = client.dynamic(configMaps).namespace(ns)
+    test("delete says the object is gone, and answers it still finalizing while a finalizer holds it") {
+        val cms = client.dynamic(configMaps).namespace(namespace)
         cms.create(configMap("gone"))
-        cms.delete("gone").shouldBeNull()
+        cms.delete("gone").isGone shouldBe true
         cms.getOrNull("gone").shouldBeNull()
 
         cms.create(configMap("held").edit { finalizers(listOf("kubekt.io/hold")) })
-        val held = cms.delete("held").shouldNotBeNull()
+        val held = cms.delete("held").shouldBeInstanceOf<DeleteResult.Finalizing<Unstructured>>().obj
         held.deletionTimestamp.shouldNotBeNull()
         held.finalizers shouldBe listOf("kubekt.io/hold")
         cms.patch("held", PatchType.MERGE, """{"metadata":{"finalizers":null}}""")
@@ -134,7 +129,7 @@ class NamespacedDynamicSpec : FunSpec({
     }
 
     test("deleteCollection deletes the selected objects only") {
-        val cms = client.dynamic(configMaps).namespace(ns)
+        val cms = client.dynamic(configMaps).namespace(namespace)
         cms.create(configMap("doomed-1").edit { label("doomed", "true") })
         cms.create(configMap("doomed-2").edit { label("doomed", "true") })
         cms.create(configMap("kept").edit { label("doomed", "false") })
@@ -143,7 +138,7 @@ class NamespacedDynamicSpec : FunSpec({
     }
 
     test("watch delivers added, modified and deleted events from a list's resourceVersion") {
-        val cms = client.dynamic(configMaps).namespace(ns)
+        val cms = client.dynamic(configMaps).namespace(namespace)
         val from = cms.list(ListOptions(labelSelector = "watched=yes")).resourceVersion
         coroutineScope {
             val events = async {
@@ -161,9 +156,9 @@ class NamespacedDynamicSpec : FunSpec({
 
     test("a namespaced resource needs a namespace or an explicit allNamespaces()") {
         shouldThrow<IllegalStateException> { client.dynamic(configMaps).list() }.message!! shouldContain "allNamespaces()"
-        client.dynamic(configMaps).namespace(ns).create(configMap("everywhere"))
+        client.dynamic(configMaps).namespace(namespace).create(configMap("everywhere"))
         val all = client.dynamic(configMaps).allNamespaces().list()
-        all.items.any { it.name == "everywhere" && it.namespace == ns } shouldBe true
+        all.items.any { it.name == "everywhere" && it.namespace == namespace } shouldBe true
         shouldThrow<IllegalStateException> { client.dynamic(configMaps).allNamespaces().get("everywhere") }
     }
 })

@@ -1,10 +1,11 @@
 package io.kubekt.conformance.typed
 
-import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.collections.shouldContain
 import io.kotest.matchers.nulls.shouldBeNull
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.types.shouldBeInstanceOf
+import io.kubekt.conformance.support.ConformanceSpec
+import io.kubekt.conformance.support.uniqueName
 import io.kubekt.api.core.v1.Namespace
 import io.kubekt.api.rbac.v1.ClusterRole
 import io.kubekt.client.DeleteResult
@@ -15,16 +16,12 @@ import kotlinx.coroutines.coroutineScope
 import kotlinx.coroutines.flow.take
 import kotlinx.coroutines.flow.toList
 import kotlinx.coroutines.withTimeout
-import java.util.UUID
 
 /** Every verb of a typed client on cluster-scoped kinds: ClusterRole, and Namespace's finalizing delete. */
-class ClusterScopedTypedSpec : FunSpec({
-    val client = TypedCluster.client
-    val suffix = UUID.randomUUID().toString().take(8)
-
+class ClusterScopedTypedSpec : ConformanceSpec({
     test("a ClusterRole goes through create, get, list, update, patch, watch and delete") {
         val roles = client.rbacV1().clusterRoles()
-        val name = "typed-role-$suffix"
+        val name = uniqueName("typed-role")
         val start = roles.list { limit = 1 }.metadata?.resourceVersion
         coroutineScope {
             val events = async {
@@ -43,7 +40,7 @@ class ClusterScopedTypedSpec : FunSpec({
 
     test("deleting a namespace answers it still finalizing, Terminating") {
         val namespaces = client.coreV1().namespaces()
-        val name = "typed-ns-$suffix"
+        val name = uniqueName("typed-namespace")
         namespaces.create(Namespace { metadata { this.name = name } })
         namespaces.list().items!!.map { it.metadata?.name } shouldContain name
         val result = namespaces.delete(name)

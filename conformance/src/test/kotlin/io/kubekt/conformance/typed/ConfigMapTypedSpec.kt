@@ -1,7 +1,6 @@
 package io.kubekt.conformance.typed
 
 import io.kotest.assertions.throwables.shouldThrow
-import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.collections.shouldContain
 import io.kotest.matchers.collections.shouldContainExactlyInAnyOrder
 import io.kotest.matchers.nulls.shouldBeNull
@@ -9,6 +8,7 @@ import io.kotest.matchers.nulls.shouldNotBeNull
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.shouldNotBe
 import io.kotest.matchers.types.shouldBeInstanceOf
+import io.kubekt.conformance.support.ConformanceSpec
 import io.kubekt.api.core.v1.ConfigMap
 import io.kubekt.client.DeleteResult
 import io.kubekt.error.ApiException
@@ -26,34 +26,29 @@ import kotlinx.coroutines.flow.toList
 import kotlinx.coroutines.withTimeout
 
 /** Every verb of a typed client on a namespaced kind, ConfigMap, over HTTP. */
-class ConfigMapTypedSpec : FunSpec({
-    val client = TypedCluster.client
-    lateinit var ns: String
-    beforeSpec { ns = TypedCluster.freshNamespace("cm") }
-    afterSpec { TypedCluster.dropNamespace(ns) }
-
+class ConfigMapTypedSpec : ConformanceSpec({
     fun cm(name: String, vararg data: Pair<String, String>) = ConfigMap {
         metadata { this.name = name; labels = mapOf("suite" to "typed") }
         this.data = mapOf(*data)
     }
 
     test("create, get, getOrNull and list see the same object") {
-        val configMaps = client.coreV1().configMaps(ns)
+        val configMaps = client.coreV1().configMaps(namespace)
         val created = configMaps.create(cm("one", "a" to "1"))
         created.metadata?.uid.shouldNotBeNull()
         configMaps.get("one").data shouldBe mapOf("a" to "1")
         configMaps.getOrNull("missing").shouldBeNull()
         configMaps.list { labelSelector = "suite=typed" }.items!!.map { it.metadata?.name } shouldContain "one"
         client.coreV1().configMaps().allNamespaces().list { fieldSelector = "metadata.name=one" }
-            .items!!.map { it.metadata?.namespace } shouldContain ns
+            .items!!.map { it.metadata?.namespace } shouldContain namespace
     }
 
     test("get of a missing object is a NotFound ApiException") {
-        shouldThrow<ApiException> { client.coreV1().configMaps(ns).get("missing") }.isNotFound shouldBe true
+        shouldThrow<ApiException> { client.coreV1().configMaps(namespace).get("missing") }.isNotFound shouldBe true
     }
 
     test("update replaces the object; a stale resourceVersion is a Conflict") {
-        val configMaps = client.coreV1().configMaps(ns)
+        val configMaps = client.coreV1().configMaps(namespace)
         val v1 = configMaps.create(cm("upd", "a" to "1"))
         val v2 = configMaps.update(v1.edit { data = mapOf("a" to "2") })
         v2.data shouldBe mapOf("a" to "2")
@@ -62,7 +57,7 @@ class ConfigMapTypedSpec : FunSpec({
     }
 
     test("JSON, merge and strategic merge patches change what they say") {
-        val configMaps = client.coreV1().configMaps(ns)
+        val configMaps = client.coreV1().configMaps(namespace)
         configMaps.create(cm("pat", "a" to "1"))
         configMaps.patch("pat", PatchType.MERGE, """{"data":{"b":"2"}}""").data shouldBe mapOf("a" to "1", "b" to "2")
         configMaps.patch("pat", PatchType.JSON, """[{"op":"remove","path":"/data/a"}]""").data shouldBe mapOf("b" to "2")
@@ -71,13 +66,13 @@ class ConfigMapTypedSpec : FunSpec({
     }
 
     test("a dry-run create answers the object but persists nothing") {
-        val configMaps = client.coreV1().configMaps(ns)
+        val configMaps = client.coreV1().configMaps(namespace)
         configMaps.create(cm("dry", "a" to "1"), CreateOptions(dryRun = true)).metadata?.name shouldBe "dry"
         configMaps.getOrNull("dry").shouldBeNull()
     }
 
     test("delete says the object is gone; a wrong uid precondition is a Conflict") {
-        val configMaps = client.coreV1().configMaps(ns)
+        val configMaps = client.coreV1().configMaps(namespace)
         configMaps.create(cm("del"))
         shouldThrow<ApiException> { configMaps.delete("del", DeleteOptions(preconditionUid = "not-the-uid")) }.isConflict shouldBe true
         configMaps.delete("del").shouldBeInstanceOf<DeleteResult.Gone<ConfigMap>>()
@@ -85,7 +80,7 @@ class ConfigMapTypedSpec : FunSpec({
     }
 
     test("deleteCollection deletes what the selector selects, nothing else") {
-        val configMaps = client.coreV1().configMaps(ns)
+        val configMaps = client.coreV1().configMaps(namespace)
         configMaps.create(cm("dc-1").edit { metadata { labels = mapOf("batch" to "x") } })
         configMaps.create(cm("dc-2").edit { metadata { labels = mapOf("batch" to "x") } })
         configMaps.create(cm("dc-keep").edit { metadata { labels = mapOf("batch" to "y") } })
@@ -94,7 +89,7 @@ class ConfigMapTypedSpec : FunSpec({
     }
 
     test("watch delivers typed added, modified and deleted events for the namespace") {
-        val configMaps = client.coreV1().configMaps(ns)
+        val configMaps = client.coreV1().configMaps(namespace)
         val start = configMaps.list().metadata?.resourceVersion
         coroutineScope {
             val events = async {
@@ -112,7 +107,7 @@ class ConfigMapTypedSpec : FunSpec({
     }
 
     test("cancelling the collector ends the watch") {
-        val configMaps = client.coreV1().configMaps(ns)
+        val configMaps = client.coreV1().configMaps(namespace)
         configMaps.create(cm("wc"))
         withTimeout(20_000) {
             configMaps.watch().filter { it is WatchEvent.Added }.first().type.name shouldBe "ADDED"

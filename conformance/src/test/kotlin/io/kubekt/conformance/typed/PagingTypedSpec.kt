@@ -1,7 +1,7 @@
 package io.kubekt.conformance.typed
 
-import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.shouldBe
+import io.kubekt.conformance.support.ConformanceSpec
 import io.kubekt.api.core.v1.ConfigMap
 import io.kubekt.request.ListOptions
 import kotlinx.coroutines.Dispatchers
@@ -14,13 +14,12 @@ import kotlinx.coroutines.sync.withPermit
 import kotlinx.coroutines.withContext
 
 /** listAll over more than 1,000 objects in pages of 100 yields each exactly once. */
-class PagingTypedSpec : FunSpec({
-    val client = TypedCluster.client
-    lateinit var ns: String
+class PagingTypedSpec : ConformanceSpec({
+    // No client-side rate limit: the spec creates over a thousand objects.
+    val client = target.newClient { qps = 0.0 }
     val count = 1_050
     beforeSpec {
-        ns = TypedCluster.freshNamespace("paging")
-        val configMaps = client.coreV1().configMaps(ns)
+        val configMaps = client.coreV1().configMaps(namespace)
         val permits = Semaphore(16)
         withContext(Dispatchers.IO) {
             coroutineScope {
@@ -30,10 +29,10 @@ class PagingTypedSpec : FunSpec({
             }
         }
     }
-    afterSpec { TypedCluster.dropNamespace(ns) }
+    afterSpec { client.close() }
 
     test("listAll with limit 100 yields every object exactly once, over at least 11 pages") {
-        val configMaps = client.coreV1().configMaps(ns)
+        val configMaps = client.coreV1().configMaps(namespace)
         val names = configMaps.listAll(ListOptions(limit = 100)).toList().mapNotNull { it.metadata?.name }
             .filter { it.startsWith("page-") }
         names.size shouldBe count
@@ -42,7 +41,7 @@ class PagingTypedSpec : FunSpec({
     }
 
     test("the Java stream of listAll yields the same objects") {
-        val names = client.coreV1().configMaps(ns).listAllBlocking(ListOptions(limit = 100))
+        val names = client.coreV1().configMaps(namespace).listAllBlocking(ListOptions(limit = 100))
             .map { it.metadata?.name }.filter { it!!.startsWith("page-") }.toList()
         names.toSet().size shouldBe count
         names.size shouldBe count
