@@ -12,6 +12,7 @@ import io.kubekt.discovery.DiscoveryClient
 import io.kubekt.discovery.MemoryCache
 import io.kubekt.dynamic.DynamicResource
 import io.kubekt.dynamic.DynamicScope
+import io.kubekt.metadata.MetadataResource
 import io.kubekt.transport.HttpTransport
 import io.kubekt.transport.RequestExecutor
 import kotlinx.coroutines.CoroutineExceptionHandler
@@ -112,6 +113,12 @@ public class KubeClient internal constructor(
      * choose `namespace(ns)` or `allNamespaces()` on it.
      */
     public fun dynamic(resource: GroupVersionResource): DynamicResource = DynamicResource(this, resource, DynamicScope.Cluster)
+
+    /**
+     * The metadata-only client for [resource] (get, list, watch answering PartialObjectMetadata);
+     * for a namespaced resource choose `namespace(ns)` or `allNamespaces()` on it.
+     */
+    public fun metadata(resource: GroupVersionResource): MetadataResource = MetadataResource(this, resource, DynamicScope.Cluster)
 
     /** This client's discovery, cached in memory (one instance per client, shared by its dynamic clients). */
     public fun discovery(): DiscoveryClient = defaultDiscovery
