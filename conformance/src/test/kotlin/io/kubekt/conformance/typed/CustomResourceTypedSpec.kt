@@ -6,8 +6,8 @@ import io.kotest.matchers.shouldBe
 import io.kubekt.conformance.support.ConformanceSpec
 import io.kubekt.conformance.support.eventually
 import io.kubekt.api.apiextensions.v1.CustomResourceDefinition
-import io.kubekt.conformance.typed.crd.v1alpha1.CukCluster
-import io.kubekt.conformance.typed.crd.v1alpha1.CukClusterList
+import io.kubekt.testcrd.dubhe.v1alpha1.CukCluster
+import io.kubekt.testcrd.dubhe.v1alpha1.CukClusterList
 import io.kubekt.error.ApiException
 import io.kubekt.request.PatchType
 import kotlinx.coroutines.async
