@@ -86,6 +86,9 @@ public class KubeTestServer internal constructor(settings: KubeTestServerBuilder
     /** The PEM of the CA that signed the serving certificate and client certificates. */
     public val caCertificatePem: String get() = ca.root.certificatePem
 
+    /** The client connections (TCP) open now, for assertions about connection use and leaks. */
+    public fun openConnections(): Int = front.openConnections()
+
     /** The latest resourceVersion of the cluster. */
     public fun currentResourceVersion(): String = cluster.locked { cluster.store.resourceVersion.toString() }
 
