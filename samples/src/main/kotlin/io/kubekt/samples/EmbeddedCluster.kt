@@ -3,7 +3,10 @@ package io.kubekt.samples
 import io.kubekt.client.KubeClient
 import io.kubekt.test.KubeTestServer
 
-/** A kube-test server seeded with a few namespaces, pods, deployments and a CRD with two objects, for the tour. */
+/**
+ * A kube-test server seeded with a few namespaces, pods, deployments and a CRD with two objects, for the tour.
+ * The tour also changes one Deployment of `default` while the informer and watch samples run ([churnDeployment]).
+ */
 class EmbeddedCluster private constructor(val server: KubeTestServer) : AutoCloseable {
     val kubeconfig: String get() = server.kubeconfigWithToken(TOKEN)
 
@@ -12,14 +15,12 @@ class EmbeddedCluster private constructor(val server: KubeTestServer) : AutoClos
         for (ns in listOf("demo", "staging")) {
             post(client, null, "namespaces", """{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"$ns"}}""")
         }
-        val pods = listOf("kube-system" to "etcd-control-plane", "kube-system" to "coredns-7db6d8ff4d-x2kqp",
-            "kube-system" to "kube-apiserver-control-plane", "default" to "web-0", "default" to "web-1", "demo" to "worker-0")
-        for ((ns, name) in pods) {
+        for ((ns, name) in SEEDED_PODS) {
             post(client, ns, "pods", """{"apiVersion":"v1","kind":"Pod","metadata":{"name":"$name","labels":{"app":"${name.substringBefore('-')}"}},
                 "spec":{"containers":[{"name":"main","image":"registry.example/${name.substringBefore('-')}:1.0"}]}}""")
         }
-        for (name in listOf("web", "api")) {
-            post(client, "default", "deployments", """{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"$name","labels":{"app":"$name"}},
+        for ((ns, name) in SEEDED_DEPLOYMENTS) {
+            post(client, ns, "deployments", """{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"$name","labels":{"app":"$name"}},
                 "spec":{"replicas":2,"selector":{"matchLabels":{"app":"$name"}},"template":{"metadata":{"labels":{"app":"$name"}},
                 "spec":{"containers":[{"name":"$name","image":"nginx:1.27"}]}}}}""", group = "apps")
         }
@@ -52,6 +53,15 @@ class EmbeddedCluster private constructor(val server: KubeTestServer) : AutoClos
 
     companion object {
         private const val TOKEN = "tour-token"
+
+        /** The pods [seed] creates, as (namespace, name). */
+        val SEEDED_PODS: List<Pair<String, String>> = listOf(
+            "kube-system" to "etcd-control-plane", "kube-system" to "coredns-7db6d8ff4d-x2kqp",
+            "kube-system" to "kube-apiserver-control-plane", "default" to "web-0", "default" to "web-1", "demo" to "worker-0",
+        )
+
+        /** The Deployments [seed] creates, as (namespace, name); each is labelled `app=<name>`. */
+        val SEEDED_DEPLOYMENTS: List<Pair<String, String>> = listOf("default" to "web", "default" to "api", "demo" to "worker")
 
         fun start(): EmbeddedCluster =
             EmbeddedCluster(KubeTestServer.builder().token(TOKEN, "tour-user", "system:masters").start())

@@ -7,31 +7,44 @@ import io.kubekt.config.KubeconfigLoader
 import io.kubekt.error.KubeException
 import java.nio.file.Files
 import java.nio.file.Path
+import kotlinx.coroutines.runBlocking
 import java.time.Duration
+import kotlin.time.Duration.Companion.seconds
+import kotlin.time.toJavaDuration
 
 /**
  * The samples tour: runs every sample, in Kotlin and Java, against the current kubeconfig's
  * cluster, or against an embedded kube-test server when no cluster is reachable.
  *
  * Against a real cluster the tour only reads (the disk-cached discovery writes its files to a
- * temporary folder, deleted at the end). Flags: `--embedded` always uses kube-test.
+ * temporary folder, deleted at the end), unless `--allow-writes` is given: then, while the
+ * informer and watch samples run, it creates, scales and deletes a Deployment ([churnDeployment])
+ * inside a namespace it creates for the purpose and deletes at the end ([withTourNamespace]).
+ * Against kube-test it always makes those changes, in `default`.
+ *
+ * Flags: `--embedded` always uses kube-test; `--allow-writes` lets the tour change a real cluster
+ * as above.
  */
 suspend fun main(args: Array<String>) = tour(args)
 
 /** The tour with [args] (see [main]); its output goes to standard output. */
 suspend fun tour(args: Array<String>) {
     val embeddedOnly = "--embedded" in args
+    val allowWrites = "--allow-writes" in args
     val cluster = if (embeddedOnly) null else reachableCluster()
     if (cluster != null) {
-        println("kubekt tour against ${cluster.config.server} (context ${cluster.config.contextName ?: "-"}); read-only")
-        cluster.use { runSamples(it) }
+        val mode = if (allowWrites) "changes only in a namespace of its own" else "read-only"
+        println("kubekt tour against ${cluster.config.server} (context ${cluster.config.contextName ?: "-"}); $mode")
+        cluster.use { client ->
+            if (allowWrites) withTourNamespace(client) { namespace -> runSamples(client, namespace) } else runSamples(client, null)
+        }
     } else {
         EmbeddedCluster.start().use { embedded ->
             println("No cluster reachable ($reason): the tour runs against an embedded kube-test server at ${embedded.server.url}")
             val client = KubeClient.create(KubeconfigLoader.parse(embedded.kubeconfig, Path.of("kube-test")).toClientConfig())
             client.use {
                 embedded.seed(it)
-                runSamples(it)
+                runSamples(it, "default")
             }
         }
     }
@@ -40,7 +53,15 @@ suspend fun tour(args: Array<String>) {
 /** Discovery lines the tour prints before it gives a count instead. */
 private const val DISCOVERY_LINES = 15
 
-private suspend fun runSamples(client: KubeClient) {
+/** How long the informer and watch samples run after the tour's changes, to print their events. */
+private val RUN_FOR = 2.seconds
+
+/** The pods loop: iterations and the pause between them. */
+private const val LOOP_ITERATIONS = 3
+private val LOOP_INTERVAL = 1.seconds
+
+/** Runs every sample; [writable] is the namespace where the tour may change Deployments, null for none. */
+private suspend fun runSamples(client: KubeClient, writable: String?) {
     section("RESTClient") {
         restClientListPods(client)
         RestClientListPodsJava.run(client)
@@ -66,6 +87,30 @@ private suspend fun runSamples(client: KubeClient) {
         }
     } finally {
         cacheDirectory.toFile().deleteRecursively()
+    }
+    runInformerSamples(client, writable)
+    section("Pods loop") {
+        countPods(client, LOOP_ITERATIONS, LOOP_INTERVAL)
+        CountPodsJava.run(client, LOOP_ITERATIONS, LOOP_INTERVAL.toJavaDuration(), "default", "example-xxxxx")
+    }
+}
+
+/** The informer, watch and list-only samples; the informer and watch ones see the tour's changes in [writable]. */
+private suspend fun runInformerSamples(client: KubeClient, writable: String?) {
+    val churn: suspend () -> Unit = { if (writable != null) churnDeployment(client, writable) }
+    val churnBlocking = Runnable { runBlocking { churn() } }
+    section("Informer") {
+        informerDeployments(client, RUN_FOR, churn)
+        InformerDeploymentsJava.run(client, RUN_FOR.toJavaDuration(), churnBlocking)
+    }
+    val watched = writable ?: "default"
+    section("Watch") {
+        watchDeployments(client, watched, RUN_FOR, churn)
+        WatchDeploymentsJava.run(client, watched, RUN_FOR.toJavaDuration(), churnBlocking)
+    }
+    section("Informer cache (list-only)") {
+        listDeploymentsFromCache(client, "default")
+        ListDeploymentsFromCacheJava.run(client, "default")
     }
 }
 
