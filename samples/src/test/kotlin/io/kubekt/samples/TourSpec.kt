@@ -6,15 +6,20 @@ import io.kotest.matchers.collections.shouldContain
 import io.kotest.matchers.collections.shouldContainAll
 import io.kotest.matchers.collections.shouldHaveSize
 import io.kotest.matchers.ints.shouldBeGreaterThan
+import io.kotest.matchers.ints.shouldBeGreaterThanOrEqual
+import io.kotest.matchers.ints.shouldBeLessThan
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.shouldNotBe
 import io.kotest.matchers.string.shouldContain
+import io.kotest.matchers.string.shouldMatch
+import io.kotest.matchers.string.shouldStartWith
 import io.kubekt.client.KubeClient
 import io.kubekt.config.KubeconfigLoader
 import java.io.ByteArrayOutputStream
 import java.io.PrintStream
 import java.nio.file.Files
 import java.nio.file.Path
+import kotlin.time.Duration.Companion.seconds
 
 /**
  * Runs the samples tour against its embedded, seeded kube-test server and checks what each sample
@@ -24,6 +29,15 @@ class TourSpec : FunSpec({
     var output = ""
     beforeSpec { output = captured { tour(arrayOf("--embedded")) } }
     fun lines() = output.lines()
+
+    /** The lines from the first one starting with [start] up to (not including) the next one starting with [end] (null: the end). */
+    fun between(start: String, end: String?): List<String> {
+        val from = lines().indexOfFirst { it.startsWith(start) }
+        withClue("no line starts with '$start'") { from shouldBeGreaterThanOrEqual 0 }
+        val rest = lines().drop(from)
+        val to = if (end == null) -1 else rest.drop(1).indexOfFirst { it.startsWith(end) }
+        return if (to < 0) rest else rest.take(to + 1)
+    }
 
     test("the tour runs against the embedded server") {
         lines().first() shouldContain "the tour runs against an embedded kube-test server"
@@ -92,6 +106,70 @@ class TourSpec : FunSpec({
         }
     }
 
+    test("the informer samples print an add for every seeded Deployment, then an add, update and delete for the churned one") {
+        withClue(output) {
+            for (language in listOf("Kotlin", "Java")) {
+                val printed = between("Informer ($language): watching", "Informer ($language): stopped")
+                val expected = EmbeddedCluster.SEEDED_DEPLOYMENTS.map { (ns, name) -> "add $ns/$name" } +
+                    listOf("add default/$CHURNED_DEPLOYMENT", "update default/$CHURNED_DEPLOYMENT", "delete default/$CHURNED_DEPLOYMENT")
+                printed shouldContainAll expected
+                printed.count { it == "delete default/$CHURNED_DEPLOYMENT" } shouldBe 1
+                // In order: the churned Deployment is added, then updated, then deleted.
+                printed.indexOf("add default/$CHURNED_DEPLOYMENT") shouldBeLessThan printed.indexOf("update default/$CHURNED_DEPLOYMENT")
+                printed.indexOf("update default/$CHURNED_DEPLOYMENT") shouldBeLessThan printed.indexOf("delete default/$CHURNED_DEPLOYMENT")
+            }
+        }
+    }
+
+    test("the informer samples list the seeded Deployments of default from the cache, numbered") {
+        withClue(output) {
+            val seeded = EmbeddedCluster.SEEDED_DEPLOYMENTS.filter { it.first == "default" }.map { it.second }
+            for (language in listOf("Kotlin", "Java")) {
+                val printed = between("Informer ($language): watching", "Informer ($language): stopped")
+                printed shouldContain "Informer ($language): cache synced; ${seeded.size} deployments in default"
+                val listed = printed.mapNotNull { Regex("""(\d+) -> (\S+)""").matchEntire(it)?.destructured }
+                listed.map { it.component1() } shouldBe (1..seeded.size).map { it.toString() }
+                listed.map { it.component2() }.toSet() shouldBe seeded.toSet()
+            }
+        }
+    }
+
+    test("the watch samples print the churned Deployment's ADDED, MODIFIED and DELETED events after the list") {
+        withClue(output) {
+            val seeded = EmbeddedCluster.SEEDED_DEPLOYMENTS.count { it.first == "default" }
+            for (language in listOf("Kotlin", "Java")) {
+                val printed = between("Watch ($language): ", "Watch ($language): stopped")
+                printed.first() shouldMatch Regex("""Watch \($language\): $seeded deployments in default at resourceVersion \d+; watching for 2s""")
+                printed.filter { Regex("(ADDED|MODIFIED|DELETED) .*").matches(it) } shouldBe listOf(
+                    "ADDED default/$CHURNED_DEPLOYMENT (replicas 1)",
+                    "MODIFIED default/$CHURNED_DEPLOYMENT (replicas 2)",
+                    "DELETED default/$CHURNED_DEPLOYMENT (replicas 2)",
+                )
+            }
+        }
+    }
+
+    test("the list-only samples read every seeded Deployment from the cache, and those of default") {
+        withClue(output) {
+            val all = EmbeddedCluster.SEEDED_DEPLOYMENTS.map { (ns, name) -> "$ns/$name" }.sorted()
+            val inDefault = EmbeddedCluster.SEEDED_DEPLOYMENTS.filter { it.first == "default" }.map { it.second }.sorted()
+            for (language in listOf("Kotlin", "Java")) {
+                val printed = between("Informer cache ($language): ${all.size} deployments in all namespaces", "Informer cache ($language): ")
+                printed.drop(1).map { it.trim() } shouldBe all
+                lines() shouldContain "Informer cache ($language): ${inDefault.size} deployments in default: $inDefault"
+            }
+        }
+    }
+
+    test("the pods loops count the seeded pods three times each and do not find example-xxxxx") {
+        withClue(output) {
+            val section = between("== Pods loop ==", null)
+            section.count { it == "There are ${EmbeddedCluster.SEEDED_PODS.size} pods in the cluster" } shouldBe 6
+            section.count { it == "Pod example-xxxxx in namespace default not found" } shouldBe 6
+            section.count { it.startsWith("There are ") } shouldBe 6
+        }
+    }
+
     test("the discovery sample prints every resource, built-in and custom, with its group and version") {
         val printed = EmbeddedCluster.start().use { cluster ->
             KubeClient.create(KubeconfigLoader.parse(cluster.kubeconfig, Path.of("kube-test")).toClientConfig()).use { client ->
@@ -109,7 +187,50 @@ class TourSpec : FunSpec({
             printed.none { it.startsWith("... and") } shouldBe true
         }
     }
+
+    test("the pods loops say when the pod they look up exists, and count every pod") {
+        val printed = withSeededCluster { client ->
+            captured {
+                countPods(client, 1, 1.seconds, "default", "web-0")
+                CountPodsJava.run(client, 1, java.time.Duration.ofSeconds(1), "demo", "worker-0")
+            }.lines()
+        }
+        withClue(printed.joinToString("\n")) {
+            printed.count { it == "There are ${EmbeddedCluster.SEEDED_PODS.size} pods in the cluster" } shouldBe 2
+            printed shouldContainAll listOf(
+                "Found pod web-0 in namespace default (phase Pending)",
+                "Found pod worker-0 in namespace demo (phase Pending)",
+            )
+        }
+    }
+
+    test("with --allow-writes the tour changes a namespace of its own, deleted at the end") {
+        val (namespace, printed, after) = withSeededCluster { client ->
+            var used = ""
+            val printed = captured { withTourNamespace(client) { ns -> used = ns; churnDeployment(client, ns) } }
+            Triple(used, printed, client.coreV1().namespaces().getOrNull(used))
+        }
+        withClue(printed) {
+            namespace shouldStartWith "kubekt-tour-"
+            printed.lines() shouldContainAll listOf(
+                "Tour: created namespace $namespace for its changes",
+                "Tour: created $namespace/$CHURNED_DEPLOYMENT with 1 replica",
+                "Tour: deleted $namespace/$CHURNED_DEPLOYMENT",
+                "Tour: deleted namespace $namespace",
+            )
+            // Gone, or going: a real server first marks a namespace Terminating.
+            (after == null || after.metadata?.deletionTimestamp != null) shouldBe true
+        }
+    }
 })
+
+/** [block] with a client of a new seeded embedded cluster, both closed afterwards. */
+private suspend fun <R> withSeededCluster(block: suspend (KubeClient) -> R): R = EmbeddedCluster.start().use { cluster ->
+    KubeClient.create(KubeconfigLoader.parse(cluster.kubeconfig, Path.of("kube-test")).toClientConfig()).use { client ->
+        cluster.seed(client)
+        block(client)
+    }
+}
 
 private val DISCOVERY_LINE = Regex("""name: \S+, group: \S*, version: \S+""")
 
