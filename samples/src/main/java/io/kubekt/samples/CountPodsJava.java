@@ -16,6 +16,7 @@ public final class CountPodsJava {
 
     public static void run(KubeClient client, int iterations, Duration interval, String namespace, String pod)
             throws InterruptedException {
+        System.out.println("Pods loop (Java): " + iterations + " times, " + interval.toSeconds() + "s apart");
         for (int i = 0; i < iterations; i++) {
             if (i > 0) {
                 Thread.sleep(interval.toMillis());

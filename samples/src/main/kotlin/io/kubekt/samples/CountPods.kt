@@ -12,6 +12,7 @@ import kotlin.time.Duration
  * `errors.IsNotFound`). Other errors end the loop.
  */
 suspend fun countPods(client: KubeClient, iterations: Int, interval: Duration, namespace: String = "default", pod: String = "example-xxxxx") {
+    println("Pods loop (Kotlin): $iterations times, $interval apart")
     repeat(iterations) { i ->
         if (i > 0) delay(interval)
         val pods = client.coreV1().pods().allNamespaces().list()

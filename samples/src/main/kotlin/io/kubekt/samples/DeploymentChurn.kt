@@ -15,14 +15,15 @@ const val CHURNED_DEPLOYMENT = "canary"
  */
 suspend fun churnDeployment(client: KubeClient, namespace: String) {
     val deployments = client.appsV1().deployments(namespace)
+    // Each line is printed before its change, so that it comes before the events the change causes.
+    println("Tour: creating $namespace/$CHURNED_DEPLOYMENT with 1 replica")
     val created = deployments.create(canary())
-    println("Tour: created $namespace/$CHURNED_DEPLOYMENT with 1 replica")
     delay(PAUSE)
+    println("Tour: scaling $namespace/$CHURNED_DEPLOYMENT to 2 replicas")
     deployments.update(created.edit { spec { replicas = 2 } })
-    println("Tour: scaled $namespace/$CHURNED_DEPLOYMENT to 2 replicas")
     delay(PAUSE)
+    println("Tour: deleting $namespace/$CHURNED_DEPLOYMENT")
     deployments.delete(CHURNED_DEPLOYMENT)
-    println("Tour: deleted $namespace/$CHURNED_DEPLOYMENT")
 }
 
 private val PAUSE = 300.milliseconds
