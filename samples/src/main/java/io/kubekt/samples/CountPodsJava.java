@@ -9,7 +9,8 @@ import java.time.Duration;
 /**
  * client-go's out-of-cluster example from Java: {@code iterations} times, {@code interval} apart,
  * count the pods of all namespaces, then look one pod up by name; a 404 is told apart from other
- * errors by {@link ApiException#isNotFound()} (client-go's {@code errors.IsNotFound}).
+ * errors by {@link ApiException#isNotFound()} (client-go's {@code errors.IsNotFound}); any other
+ * error answer's message is printed. No answer at all ({@code TransportException}) ends the loop.
  */
 public final class CountPodsJava {
     private CountPodsJava() {}
@@ -28,10 +29,11 @@ public final class CountPodsJava {
                 String phase = found.getStatus() == null ? null : found.getStatus().getPhase();
                 System.out.println("Found pod " + pod + " in namespace " + namespace + " (phase " + phase + ")");
             } catch (ApiException e) {
-                if (!e.isNotFound()) {
-                    throw e;
+                if (e.isNotFound()) {
+                    System.out.println("Pod " + pod + " in namespace " + namespace + " not found");
+                } else {
+                    System.out.println("Error getting pod " + pod + " in namespace " + namespace + ": " + e.getStatus().getMessage());
                 }
-                System.out.println("Pod " + pod + " in namespace " + namespace + " not found");
             }
         }
     }

@@ -9,7 +9,8 @@ import kotlin.time.Duration
  * client-go's out-of-cluster example: [iterations] times, [interval] apart, count the pods of all
  * namespaces (`There are N pods in the cluster`), then look one pod up by name and say whether
  * it was found; a 404 is told apart from other errors by [ApiException.isNotFound] (client-go's
- * `errors.IsNotFound`). Other errors end the loop.
+ * `errors.IsNotFound`), and the server's message of any other error answer is printed, as
+ * client-go's example does. No answer at all ([io.kubekt.error.TransportException]) ends the loop.
  */
 suspend fun countPods(client: KubeClient, iterations: Int, interval: Duration, namespace: String = "default", pod: String = "example-xxxxx") {
     println("Pods loop (Kotlin): $iterations times, $interval apart")
@@ -21,8 +22,11 @@ suspend fun countPods(client: KubeClient, iterations: Int, interval: Duration, n
             val found = client.coreV1().pods(namespace).get(pod)
             println("Found pod $pod in namespace $namespace (phase ${found.status?.phase})")
         } catch (e: ApiException) {
-            if (!e.isNotFound) throw e
-            println("Pod $pod in namespace $namespace not found")
+            if (e.isNotFound) {
+                println("Pod $pod in namespace $namespace not found")
+            } else {
+                println("Error getting pod $pod in namespace $namespace: ${e.status.message}")
+            }
         }
     }
 }

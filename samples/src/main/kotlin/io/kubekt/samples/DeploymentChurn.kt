@@ -26,7 +26,7 @@ suspend fun churnDeployment(client: KubeClient, namespace: String) {
     deployments.delete(CHURNED_DEPLOYMENT)
 }
 
-private val PAUSE = 300.milliseconds
+private val PAUSE = 500.milliseconds
 
 private fun canary(): Deployment = Deployment {
     metadata { name = CHURNED_DEPLOYMENT; labels("app" to CHURNED_DEPLOYMENT) }

@@ -15,6 +15,7 @@ import io.kotest.matchers.string.shouldMatch
 import io.kotest.matchers.string.shouldStartWith
 import io.kubekt.client.KubeClient
 import io.kubekt.config.KubeconfigLoader
+import io.kubekt.test.KubeTestServer
 import java.io.ByteArrayOutputStream
 import java.io.PrintStream
 import java.nio.file.Files
@@ -201,6 +202,26 @@ class TourSpec : FunSpec({
                 "Found pod web-0 in namespace default (phase Pending)",
                 "Found pod worker-0 in namespace demo (phase Pending)",
             )
+        }
+    }
+
+    test("the pods loops print the server's message for an error other than 404, as client-go's example does") {
+        val server = KubeTestServer.builder().token("t", "viewer").authorize { !(it.verb == "get" && it.resource == "pods") }.start()
+        val printed = try {
+            KubeClient.create(KubeconfigLoader.parse(server.kubeconfigWithToken("t"), Path.of("kube-test")).toClientConfig()).use { client ->
+                captured {
+                    countPods(client, 1, 1.seconds, "default", "web-0")
+                    CountPodsJava.run(client, 1, java.time.Duration.ofSeconds(1), "default", "web-0")
+                }.lines()
+            }
+        } finally {
+            server.stop()
+        }
+        withClue(printed.joinToString("\n")) {
+            printed.count { it == "There are 0 pods in the cluster" } shouldBe 2
+            printed.count {
+                it == """Error getting pod web-0 in namespace default: pods "web-0" is forbidden: User "viewer" cannot get resource "pods" in API group "" in the namespace "default""""
+            } shouldBe 2
         }
     }
 
