@@ -16,8 +16,8 @@ import java.util.List;
  *
  * <p>The informers run for {@code runFor} after the listing (client-go's demo runs until killed);
  * {@code whileRunning} runs first, e.g. to change Deployments so that updates and deletes show up.
- * Closing the handle stops the informers and closes their watch. Handlers are called on a thread
- * of the informers' own pool, one call at a time.
+ * Closing the handle stops the informers and closes their watch. The handler is called on a
+ * kubekt thread, one call at a time, in order.
  */
 public final class InformerDeploymentsJava {
     private InformerDeploymentsJava() {}
