@@ -79,3 +79,8 @@ public class ResumableWatchConfig private constructor(builder: Builder) {
         public fun builder(): Builder = Builder()
     }
 }
+
+/** Kotlin: a [ResumableWatchConfig] from a block, `ResumableWatchConfig { idleTimeout = 2.minutes }`. */
+@JvmSynthetic
+public fun ResumableWatchConfig(block: ResumableWatchConfig.Builder.() -> Unit): ResumableWatchConfig =
+    ResumableWatchConfig.builder().apply(block).build()
