@@ -8,7 +8,11 @@ import io.kubekt.watch.ListWatch
 import io.kubekt.watch.WatchEvent
 import io.kubekt.watch.WatchListener
 import kotlinx.coroutines.CancellationException
+import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.coroutineScope
+import kotlinx.coroutines.flow.emitAll
+import kotlinx.coroutines.jdk9.asPublisher
+import kotlinx.coroutines.job
 import kotlinx.coroutines.delay
 import kotlinx.coroutines.flow.Flow
 import kotlinx.coroutines.flow.FlowCollector
@@ -16,6 +20,7 @@ import kotlinx.coroutines.flow.flow
 import kotlinx.coroutines.launch
 import org.slf4j.LoggerFactory
 import kotlin.random.Random
+import java.util.concurrent.Flow.Publisher
 import kotlin.time.TimeSource
 
 /**
@@ -40,7 +45,7 @@ import kotlin.time.TimeSource
  * reopen the watcher cannot tell those from real changes, and "0" may be served from a stale
  * cache and go back in time. Start from the resourceVersion of a list (or of an object).
  *
- * Kotlin: [events] (or `listWatch.resumableWatch(rv) { }`); Java: [start] with a listener or
+ * Kotlin: [events] (or `listWatch.resumableWatch(rv) { }`); Java: [start] with a listener, or
  * [publisher]. [random] jitters the backoff and [timeSource] measures the idle deadline.
  *
  * @throws IllegalArgumentException when [resourceVersion] is empty or "0".
@@ -153,6 +158,27 @@ public class ResumableWatch<T> @JvmOverloads constructor(
     @OptIn(InternalKubektApi::class)
     public fun start(client: KubeClient, listener: WatchListener<T>): StreamHandle =
         client.deliver(events(), listener, "resumable watch from $resourceVersion")
+
+    /**
+     * Java: the events as a `java.util.concurrent.Flow.Publisher`; each subscription runs one
+     * watch on `Dispatchers.IO` with the subscriber's demand as backpressure, in a scope of
+     * [client]: closing the client ends it (the subscriber is told), cancelling the subscription
+     * closes the watch. A 410 or other final error reaches `onError`.
+     */
+    @OptIn(InternalKubektApi::class)
+    public fun publisher(client: KubeClient): Publisher<WatchEvent<T>> = flow {
+        val owner = client.childScope("resumable watch from $resourceVersion").coroutineContext.job
+        coroutineScope {
+            val collector = coroutineContext.job
+            val link = owner.invokeOnCompletion { collector.cancel(CancellationException("KubeClient closed")) }
+            try {
+                emitAll(events())
+            } finally {
+                link.dispose()
+                owner.cancel()
+            }
+        }
+    }.asPublisher(Dispatchers.IO)
 
     override fun toString(): String = "ResumableWatch(from $resourceVersion of $listWatch)"
 
