@@ -10,23 +10,23 @@ import io.kubekt.watch.WatchListener
 import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.coroutineScope
-import kotlinx.coroutines.flow.emitAll
-import kotlinx.coroutines.jdk9.asPublisher
-import kotlinx.coroutines.job
 import kotlinx.coroutines.delay
 import kotlinx.coroutines.flow.Flow
 import kotlinx.coroutines.flow.FlowCollector
+import kotlinx.coroutines.flow.emitAll
 import kotlinx.coroutines.flow.flow
+import kotlinx.coroutines.jdk9.asPublisher
+import kotlinx.coroutines.job
 import kotlinx.coroutines.launch
 import org.slf4j.LoggerFactory
-import kotlin.random.Random
 import java.util.concurrent.Flow.Publisher
+import kotlin.random.Random
 import kotlin.time.TimeSource
 
 /**
  * A watch that survives disconnects (client-go's RetryWatcher): it watches [listWatch] from
  * [resourceVersion] with bookmarks, follows the resourceVersion of every event and bookmark,
- * and when a stream ends, fails with a retryable error ([WatchRetry]) or stays silent past
+ * and when a stream ends, fails with a retryable error (transport, 5xx, 429) or stays silent past
  * [ResumableWatchConfig.idleTimeout], reopens it from the last resourceVersion seen. The first
  * failure after progress is retried at once; each further consecutive one after a jittered
  * backoff doubling from [ResumableWatchConfig.initialBackoff] to [ResumableWatchConfig.maxBackoff].
