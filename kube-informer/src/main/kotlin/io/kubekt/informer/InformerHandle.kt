@@ -8,8 +8,9 @@ import java.util.concurrent.CompletableFuture
 
 /**
  * Informers started from Java ([SharedInformer.start], [SharedInformerFactory.start]): they run
- * on `Dispatchers.IO` in a scope this handle owns; [close] stops their watches and handlers,
- * closes their connections and waits until they have stopped.
+ * on `Dispatchers.IO` in a scope this handle owns (a child of the client's scope when started
+ * with a client, so closing the client stops them too); [close] stops their watches and
+ * handlers, closes their connections and waits until they have stopped.
  */
 public class InformerHandle internal constructor(
     private val scope: CoroutineScope,
@@ -22,7 +23,7 @@ public class InformerHandle internal constructor(
     @get:JvmName("hasSynced")
     public val hasSynced: Boolean get() = syncedFuture.isDone
 
-    /** True until [close] (or a failure) stopped the informers. */
+    /** True until [close], closing the client, or a failure stopped the informers. */
     public val isRunning: Boolean get() = scope.coroutineContext.job.isActive
 
     /** Stops the informers and waits until they have stopped. Idempotent. */

@@ -1,6 +1,8 @@
 package io.kubekt.informer
 
+import io.kubekt.InternalKubektApi
 import io.kubekt.api.KubeObject
+import io.kubekt.client.KubeClient
 import io.kubekt.informer.delta.DeltaBatch
 import io.kubekt.informer.delta.DeltaQueue
 import io.kubekt.informer.reflector.Reflector
@@ -151,13 +153,28 @@ public class SharedInformer<T : KubeObject>(
     public fun launchIn(scope: CoroutineScope): Job = scope.launch(CoroutineName("informer")) { run() }
 
     /**
-     * Java: runs the informer on `Dispatchers.IO` until the handle is closed.
+     * Java: runs the informer on `Dispatchers.IO` until the handle is closed. Prefer
+     * [start] with the client when there is one, so closing the client stops the informer too.
      *
      * @throws IllegalStateException when the informer was started before.
      */
-    public fun start(): InformerHandle {
+    public fun start(): InformerHandle =
+        startIn(CoroutineScope(SupervisorJob() + Dispatchers.IO + CoroutineName("informer") + LOG_FAILURES))
+
+    /**
+     * Java: runs the informer on `Dispatchers.IO` in a scope of [client] until the handle is
+     * closed or the client is closed.
+     *
+     * @throws IllegalStateException when the informer was started before, or [client] is closed.
+     */
+    @OptIn(InternalKubektApi::class)
+    public fun start(client: KubeClient): InformerHandle {
         check(!started.get()) { "this informer was started already; an informer runs once" }
-        val scope = CoroutineScope(SupervisorJob() + Dispatchers.IO + CoroutineName("informer") + LOG_FAILURES)
+        return startIn(CoroutineScope(client.childScope("informer").coroutineContext + LOG_FAILURES))
+    }
+
+    private fun startIn(scope: CoroutineScope): InformerHandle {
+        check(!started.get()) { "this informer was started already; an informer runs once" }
         scope.launch { run() }
         return InformerHandle(scope, syncedFuture)
     }

@@ -1,15 +1,16 @@
 package io.kubekt.informer
 
+import io.kubekt.InternalKubektApi
+import io.kubekt.api.GroupVersionResource
 import io.kubekt.api.KubeModel
 import io.kubekt.api.KubeObject
+import io.kubekt.api.meta.v1.PartialObjectMetadata
 import io.kubekt.client.KubeClient
 import io.kubekt.informer.reflector.ReflectorConfig
 import io.kubekt.request.LabelSelector
 import io.kubekt.watch.ListWatch
 import kotlinx.coroutines.CoroutineName
 import kotlinx.coroutines.CoroutineScope
-import kotlinx.coroutines.Dispatchers
-import kotlinx.coroutines.SupervisorJob
 import kotlinx.coroutines.future.await
 import kotlinx.coroutines.launch
 import java.util.concurrent.CompletableFuture
@@ -61,13 +62,36 @@ public class SharedInformerFactory private constructor(
         namespace: String? = null,
         labelSelector: LabelSelector? = null,
         fieldSelector: String? = null,
-    ): SharedInformer<T> where T : KubeModel<T, *>, T : KubeObject {
-        val key = InformerKey(modelClass, namespace, labelSelector?.takeUnless { it.isEmpty() }?.toString(), fieldSelector?.ifEmpty { null })
+    ): SharedInformer<T> where T : KubeModel<T, *>, T : KubeObject =
+        shared(InformerKey.of(modelClass.name, namespace, labelSelector, fieldSelector)) { key -> create(modelClass, key) }
+
+    /**
+     * The metadata-only informer of [resource] (client-go's metadata informer): it caches each
+     * object's [PartialObjectMetadata] (names, labels, annotations, owners, resourceVersion; no
+     * spec, status or data), for memory-bound cases and for resources without a model class.
+     * [namespace] null: all namespaces, or a cluster-scoped resource. Deduplicated apart from the
+     * typed informer of the same resource; the factory's transform applies as to typed
+     * informers (the default drops managedFields).
+     */
+    @JvmOverloads
+    public fun metadataInformer(
+        resource: GroupVersionResource,
+        namespace: String? = null,
+        labelSelector: LabelSelector? = null,
+        fieldSelector: String? = null,
+    ): SharedInformer<PartialObjectMetadata> =
+        shared(InformerKey.of("metadata $resource", namespace, labelSelector, fieldSelector)) { key ->
+            val all = client.metadata(resource)
+            val listWatch = if (key.namespace != null) all.namespace(key.namespace) else all.allNamespaces()
+            SharedInformer(listWatch, reflectorConfig(key), transformFor(), resync)
+        }
+
+    private fun <T : KubeObject> shared(key: InformerKey, create: (InformerKey) -> SharedInformer<T>): SharedInformer<T> {
         val (informer, startIn) = synchronized(informers) {
             @Suppress("UNCHECKED_CAST")
             val existing = informers[key] as SharedInformer<T>?
             if (existing != null) return existing
-            val created = create(modelClass, key)
+            val created = create(key)
             informers[key] = created
             created to scope?.also { running += created }
         }
@@ -96,10 +120,17 @@ public class SharedInformerFactory private constructor(
         toStart.forEach { informer -> scope.launch(CoroutineName("informer")) { informer.run() } }
     }
 
-    /** Java: starts every informer on `Dispatchers.IO`; the handle's synced() waits for all of them. */
+    /**
+     * Java: starts every informer (and those asked for later) on `Dispatchers.IO` in a scope of
+     * the client: [InformerHandle.close] stops them, and so does closing the client. The
+     * handle's synced() waits for all informers asked for so far.
+     *
+     * @throws IllegalStateException when the client is closed.
+     */
     @JvmName("start")
+    @OptIn(InternalKubektApi::class)
     public fun startJava(): InformerHandle {
-        val scope = CoroutineScope(SupervisorJob() + Dispatchers.IO + CoroutineName("informers") + SharedInformer.LOG_FAILURES)
+        val scope = CoroutineScope(client.childScope("informers").coroutineContext + SharedInformer.LOG_FAILURES)
         start(scope)
         return InformerHandle(scope, syncedOfAll())
     }
@@ -125,15 +156,22 @@ public class SharedInformerFactory private constructor(
             resources.resource.namespaced -> resources.allNamespaces()
             else -> resources.cluster()
         }
-        val config = ReflectorConfig(labelSelector = key.labelSelector, fieldSelector = key.fieldSelector)
-        @Suppress("UNCHECKED_CAST")
-        val chosen = (transform as ObjectTransform<T>?) ?: ObjectTransform.dropManagedFields()
-        return SharedInformer<T>(listWatch, config, chosen, resync)
+        return SharedInformer<T>(listWatch, reflectorConfig(key), transformFor(), resync)
     }
 
-    /** What makes two informers the same. */
-    private data class InformerKey(val type: Class<*>, val namespace: String?, val labelSelector: String?, val fieldSelector: String?) {
-        override fun toString(): String = listOfNotNull(type.simpleName, namespace, labelSelector, fieldSelector).joinToString(" ")
+    @Suppress("UNCHECKED_CAST")
+    private fun <T : KubeObject> transformFor(): ObjectTransform<T> = (transform as ObjectTransform<T>?) ?: ObjectTransform.dropManagedFields()
+
+    private fun reflectorConfig(key: InformerKey) = ReflectorConfig(labelSelector = key.labelSelector, fieldSelector = key.fieldSelector)
+
+    /** What makes two informers the same: the resource (a model class, or "metadata" and a GVR), namespace and selectors. */
+    private data class InformerKey(val resource: String, val namespace: String?, val labelSelector: String?, val fieldSelector: String?) {
+        override fun toString(): String = listOfNotNull(resource, namespace, labelSelector, fieldSelector).joinToString(" ")
+
+        companion object {
+            fun of(resource: String, namespace: String?, labelSelector: LabelSelector?, fieldSelector: String?) =
+                InformerKey(resource, namespace, labelSelector?.takeUnless { it.isEmpty() }?.toString(), fieldSelector?.ifEmpty { null })
+        }
     }
 
     public companion object {

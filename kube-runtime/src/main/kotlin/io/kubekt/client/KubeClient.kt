@@ -4,6 +4,7 @@ import io.kubekt.api.KubeList
 import io.kubekt.api.KubeModel
 import io.kubekt.api.ModelType
 import io.kubekt.api.ResourceType
+import io.kubekt.InternalKubektApi
 import io.kubekt.auth.Authenticators
 import io.kubekt.api.GroupVersionResource
 import io.kubekt.config.ClientConfig
@@ -15,12 +16,16 @@ import io.kubekt.dynamic.DynamicScope
 import io.kubekt.metadata.MetadataResource
 import io.kubekt.transport.HttpTransport
 import io.kubekt.transport.RequestExecutor
+import io.kubekt.watch.WatchEvent
+import io.kubekt.watch.WatchListener
 import kotlinx.coroutines.CoroutineExceptionHandler
 import kotlinx.coroutines.CoroutineName
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.SupervisorJob
 import kotlinx.coroutines.cancel
+import kotlinx.coroutines.flow.Flow
+import kotlinx.coroutines.job
 import org.slf4j.LoggerFactory
 import java.util.concurrent.atomic.AtomicBoolean
 
@@ -127,6 +132,35 @@ public class KubeClient internal constructor(
     public fun discovery(cache: DiscoveryCache): DiscoveryClient = DiscoveryClient(this, cache)
 
     // --- end of dynamic client and discovery ---
+
+    // --- for kubekt's own modules (InternalKubektApi) ---
+
+    /**
+     * A new scope for long-running work started on this client's behalf (informers started from
+     * Java): a child of the client's scope, so [close] cancels it; cancelling it leaves the
+     * client and its other work running. Runs on `Dispatchers.IO`; failures of its coroutines are
+     * logged, never thrown.
+     *
+     * @throws IllegalStateException when the client is closed.
+     */
+    @InternalKubektApi
+    public fun childScope(name: String): CoroutineScope {
+        checkOpen()
+        return CoroutineScope(scope.coroutineContext + SupervisorJob(scope.coroutineContext.job) + CoroutineName(name))
+    }
+
+    /**
+     * Java stream delivery for other modules: collects [events] in this client's scope and hands
+     * each to [listener], as the clients' own `watch(options, listener)` do; [what] names the
+     * stream in logs.
+     *
+     * @throws IllegalStateException when the client is closed.
+     */
+    @InternalKubektApi
+    public fun <T> deliver(events: Flow<WatchEvent<T>>, listener: WatchListener<T>, what: String): StreamHandle {
+        checkOpen()
+        return bridge.collect(events, listener::onEvent, listener::onClose, what)
+    }
 
     /** Closes connections, cancels running futures and streams. Idempotent. */
     override fun close() {
