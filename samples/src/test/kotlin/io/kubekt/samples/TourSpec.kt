@@ -112,12 +112,20 @@ class TourSpec : FunSpec({
             for (language in listOf("Kotlin", "Java")) {
                 val printed = between("Informer ($language): watching", "Informer ($language): stopped")
                 val expected = EmbeddedCluster.SEEDED_DEPLOYMENTS.map { (ns, name) -> "add $ns/$name" } +
-                    listOf("add default/$CHURNED_DEPLOYMENT", "update default/$CHURNED_DEPLOYMENT", "delete default/$CHURNED_DEPLOYMENT")
+                    listOf("add default/$CHURNED_DEPLOYMENT", "delete default/$CHURNED_DEPLOYMENT")
                 printed shouldContainAll expected
+                printed.count { it == "add default/$CHURNED_DEPLOYMENT" } shouldBe 1
                 printed.count { it == "delete default/$CHURNED_DEPLOYMENT" } shouldBe 1
-                // In order: the churned Deployment is added, then updated, then deleted.
-                printed.indexOf("add default/$CHURNED_DEPLOYMENT") shouldBeLessThan printed.indexOf("update default/$CHURNED_DEPLOYMENT")
-                printed.indexOf("update default/$CHURNED_DEPLOYMENT") shouldBeLessThan printed.indexOf("delete default/$CHURNED_DEPLOYMENT")
+                // In order: added, then updated, then deleted. The churn pauses between changes so the
+                // update arrives as its own event; an informer that fell behind more than that pause may
+                // fold it into the add (as DeltaFIFO does), which is correct and must not fail the tour.
+                val added = printed.indexOf("add default/$CHURNED_DEPLOYMENT")
+                val deleted = printed.indexOf("delete default/$CHURNED_DEPLOYMENT")
+                added shouldBeLessThan deleted
+                printed.withIndex().filter { it.value == "update default/$CHURNED_DEPLOYMENT" }.forEach { (i, _) ->
+                    i shouldBeGreaterThan added
+                    i shouldBeLessThan deleted
+                }
             }
         }
     }
