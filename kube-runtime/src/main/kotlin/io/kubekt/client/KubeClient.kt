@@ -144,6 +144,7 @@ public class KubeClient internal constructor(
      * @throws IllegalStateException when the client is closed.
      */
     @InternalKubektApi
+    @JvmSynthetic
     public fun childScope(name: String): CoroutineScope {
         checkOpen()
         return CoroutineScope(scope.coroutineContext + SupervisorJob(scope.coroutineContext.job) + CoroutineName(name))
@@ -157,6 +158,7 @@ public class KubeClient internal constructor(
      * @throws IllegalStateException when the client is closed.
      */
     @InternalKubektApi
+    @JvmSynthetic
     public fun <T> deliver(events: Flow<WatchEvent<T>>, listener: WatchListener<T>, what: String): StreamHandle {
         checkOpen()
         return bridge.collect(events, listener::onEvent, listener::onClose, what)
