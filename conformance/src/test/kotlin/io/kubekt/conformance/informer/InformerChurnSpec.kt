@@ -1,0 +1,167 @@
+package io.kubekt.conformance.informer
+
+import io.kotest.matchers.collections.shouldBeEmpty
+import io.kotest.matchers.ints.shouldBeGreaterThan
+import io.kotest.matchers.ints.shouldBeGreaterThanOrEqual
+import io.kotest.matchers.shouldBe
+import io.kubekt.api.core.v1.ConfigMap
+import io.kubekt.conformance.support.ConformanceSpec
+import io.kubekt.conformance.support.eventually
+import io.kubekt.conformance.support.uniqueName
+import io.kubekt.informer.SharedInformer
+import io.kubekt.informer.reflector.ReflectorConfig
+import io.kubekt.request.ListOptions
+import io.kubekt.test.KubeTestServer
+import io.kubekt.test.RequestFilter
+import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.Job
+import kotlinx.coroutines.cancelAndJoin
+import kotlinx.coroutines.coroutineScope
+import kotlinx.coroutines.launch
+import kotlinx.coroutines.withContext
+import kotlinx.coroutines.withTimeout
+import org.slf4j.LoggerFactory
+import java.time.Duration
+import kotlin.random.Random
+import kotlin.time.Duration.Companion.seconds
+
+/**
+ * Issue 5's checks (a) and (b): an informer over 2,000 ConfigMaps under continuous writes ends
+ * with exactly the server's state, and every handler saw each key's changes in order. On
+ * kube-test the run also drops watch streams every few hundred events, compacts the history
+ * (410 relists) and restarts the server once; on a real cluster it runs without the faults.
+ */
+class InformerChurnSpec : ConformanceSpec({
+    val log = LoggerFactory.getLogger(InformerChurnSpec::class.java)
+    val configMaps = client.coreV1().configMaps(namespace)
+
+    suspend fun serverState(selector: String): Map<String, String> =
+        configMaps.list(ListOptions(labelSelector = selector)).items.orEmpty().associate { it.metadata!!.name!! to it.metadata!!.resourceVersion!! }
+
+    fun cacheState(informer: SharedInformer<ConfigMap>): Map<String, String> =
+        informer.lister().list().associate { it.metadata!!.name!! to it.metadata!!.resourceVersion!! }
+
+    /** Runs [block] with an informer over [churn]'s ConfigMaps (pages of 250) and its recording handler. */
+    suspend fun withInformer(churn: ConfigMapChurn, block: suspend (SharedInformer<ConfigMap>, LastSeenHandler, RecordingListWatch<ConfigMap>) -> Unit) {
+        val recording = RecordingListWatch(configMaps)
+        val informer = SharedInformer(recording, ReflectorConfig(pageSize = 250, labelSelector = churn.selector))
+        val handler = LastSeenHandler()
+        informer.addHandler(handler)
+        val job = Job()
+        informer.launchIn(CoroutineScope(job + Dispatchers.IO))
+        try {
+            withTimeout(120.seconds) { informer.awaitSynced() }
+            block(informer, handler, recording)
+        } finally {
+            job.cancelAndJoin()
+        }
+    }
+
+    /** Waits until the cache equals the server's list and the handler's last view of every key is its final state. */
+    suspend fun checkFinalState(churn: ConfigMapChurn, informer: SharedInformer<ConfigMap>, handler: LastSeenHandler) {
+        val expected = eventually("the informer's cache equals the server's list (names and resourceVersions)", 120) {
+            val server = serverState(churn.selector)
+            server.takeIf { it == cacheState(informer) }
+        }
+        eventually("the handler's last view of every key is its final state", 60) {
+            val wrong = handler.last.filter { (name, seen) -> seen != (expected[name] ?: LastSeenHandler.DELETED) } +
+                expected.filterKeys { it !in handler.last }
+            true.takeIf { wrong.isEmpty() }.also { if (it == null) log.info("handler differs on {} keys, e.g. {}", wrong.size, wrong.entries.take(3)) }
+        }
+        handler.violations.shouldBeEmpty()
+    }
+
+    /** Faults at points of progress through [ops] churn operations: drops, compactions, one restart. */
+    fun faults(server: KubeTestServer, ops: Int): suspend (Int) -> Unit = { op ->
+        when (op) {
+            ops / 5, 2 * ops / 5, 4 * ops / 5 -> server.faults.compactHistory().dropWatchesAfter(50)
+            3 * ops / 5 -> server.faults.restart(keepState = true)
+            else -> if (op % (ops / 10) == 0) server.faults.dropWatchesAfter(200)
+        }
+    }
+
+    test("an informer over 2,000 ConfigMaps under churn (dropped watches, compactions, a restart on kube-test) ends equal to the server and its handler saw each final state") {
+        val server = target.server
+        val writer = target.newClient { qps = 2_000.0; burst = 4_000 }
+        try {
+            val churn = ConfigMapChurn(writer.coreV1().configMaps(namespace), uniqueName("a"))
+            withContext(Dispatchers.IO) { churn.seed(OBJECTS, parallel = 8) }
+            val listsBefore = server?.requests?.count("list", "configmaps") ?: 0
+            withInformer(churn) { informer, handler, recording ->
+                informer.lister().list().size shouldBe OBJECTS
+                withContext(Dispatchers.IO) {
+                    coroutineScope {
+                        launch { churn.countUp((0 until 10).map { "seq-$it" }, updates = 20) }
+                        churn.churn(CHURN_OPS, names = OBJECTS + OBJECTS / 5, writers = 6, Random(5)) { op -> server?.let { faults(it, CHURN_OPS)(op) } }
+                    }
+                }
+                checkFinalState(churn, informer, handler)
+                (0 until 10).forEach { handler.last["seq-$it"] shouldBe LastSeenHandler.DELETED }
+                log.info("churn (a) on {}: {} writes ({} failed); reflector {}; handler {}; server list requests {}",
+                    target.description, churn.writes, churn.failedWrites, recording, handler, (server?.requests?.count("list", "configmaps") ?: 0) - listsBefore)
+                if (server != null) {
+                    recording.relists.get() shouldBeGreaterThanOrEqual 3 // the initial list and relists after the compactions (410)
+                    recording.watches.get() shouldBeGreaterThan 6 // resumed after drops and the restart
+                    recording.pages.get() shouldBeGreaterThanOrEqual 3 * OBJECTS / 250
+                }
+            }
+        } finally {
+            writer.close()
+        }
+    }
+
+    test("per key, handlers see the updates in the server's order (an increasing counter) and the delete last, across drops and relists") {
+        val server = target.server
+        val writer = target.newClient { qps = 2_000.0; burst = 4_000 }
+        try {
+            val churn = ConfigMapChurn(writer.coreV1().configMaps(namespace), uniqueName("b"))
+            val keys = (0 until 20).map { "seq-$it" }
+            withInformer(churn) { informer, handler, recording ->
+                withContext(Dispatchers.IO) {
+                    coroutineScope {
+                        launch { churn.countUp(keys, updates = 25) }
+                        if (server != null) launch {
+                            var round = 0
+                            while (keys.any { handler.last[it] != LastSeenHandler.DELETED } && round < 200) {
+                                kotlinx.coroutines.delay(150)
+                                round++
+                                if (round % 4 == 0) server.faults.compactHistory()
+                                server.faults.dropWatchesAfter(20)
+                            }
+                        }
+                    }
+                }
+                checkFinalState(churn, informer, handler)
+                handler.deletedSeqKeys shouldBe keys.toSet()
+                log.info("per-key order (b) on {}: reflector {}; handler {}", target.description, recording, handler)
+                if (server != null) recording.relists.get() shouldBeGreaterThanOrEqual 2
+            }
+        } finally {
+            writer.close()
+        }
+    }
+
+    faultTest("a list cut by a server restart is retried and the cache still ends equal to the server") { server ->
+        val churn = ConfigMapChurn(configMaps, uniqueName("r"))
+        withContext(Dispatchers.IO) { churn.seed(300, parallel = 4) }
+        withInformer(churn) { informer, handler, recording ->
+            server.faults.latency(Duration.ofMillis(700), RequestFilter.of("list", "configmaps"))
+            val lists = server.requests.count("list", "configmaps")
+            server.faults.compactHistory().dropWatches() // the watch resumes from a compacted resourceVersion: 410, relist
+            eventually("the relist's first page is in flight") { true.takeIf { server.requests.count("list", "configmaps") > lists } }
+            server.faults.restart(keepState = true)
+            server.faults.clear()
+            configMaps.delete("cm-7")
+            checkFinalState(churn, informer, handler)
+            handler.last["cm-7"] shouldBe LastSeenHandler.DELETED
+            log.info("list cut by a restart: reflector {}", recording)
+            recording.relists.get() shouldBeGreaterThanOrEqual 2
+        }
+    }
+}) {
+    private companion object {
+        const val OBJECTS = 2_000
+        const val CHURN_OPS = 1_500
+    }
+}
