@@ -37,7 +37,7 @@ class ConfigMapChurn(
     /** Creates `cm-0` .. `cm-<count-1>` from [parallel] coroutines. */
     suspend fun seed(count: Int, parallel: Int) = coroutineScope {
         repeat(parallel) { w ->
-            launch { for (i in w until count step parallel) write { configMaps.create(configMap("cm-$i", mapOf("value" to "0"))) } }
+            launch { for (i in w until count step parallel) createSurely(configMap("cm-$i", mapOf("value" to "0"))) }
         }
     }
 
@@ -86,6 +86,23 @@ class ConfigMapChurn(
             }
             retried { configMaps.getOrNull(name)?.let { configMaps.delete(name) } }
         }
+    }
+
+    /** Creates [obj], retrying a create cut by a restart; a 409 means an earlier attempt went through. */
+    private suspend fun createSurely(obj: ConfigMap) {
+        repeat(20) {
+            try {
+                configMaps.create(obj)
+                return
+            } catch (e: ApiException) {
+                if (e.code == 409) return
+                throw e
+            } catch (e: KubeException) {
+                log.info("seed: retrying a create after {}", e.javaClass.simpleName)
+                delay(100)
+            }
+        }
+        configMaps.create(obj)
     }
 
     private suspend fun MutableMap<String, ConfigMap>.refresh(name: String) {

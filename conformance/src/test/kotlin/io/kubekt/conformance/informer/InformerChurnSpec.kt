@@ -72,10 +72,16 @@ class InformerChurnSpec : ConformanceSpec({
         handler.violations.shouldBeEmpty()
     }
 
-    /** Faults at points of progress through [ops] churn operations: drops, compactions, one restart. */
+    /**
+     * Faults at points of progress through [ops] churn operations: drops every tenth, one
+     * restart, and three times a 410 relist: the watch is stalled while writes go on, the
+     * history compacted past what it delivered, and the stream dropped, so it resumes from a
+     * compacted resourceVersion.
+     */
     fun faults(server: KubeTestServer, ops: Int): suspend (Int) -> Unit = { op ->
         when (op) {
-            ops / 5, 2 * ops / 5, 4 * ops / 5 -> server.faults.compactHistory().dropWatchesAfter(50)
+            ops / 5, 2 * ops / 5, 4 * ops / 5 -> server.faults.stallWatches()
+            ops / 5 + 40, 2 * ops / 5 + 40, 4 * ops / 5 + 40 -> server.faults.compactHistory().dropWatches().resumeWatches()
             3 * ops / 5 -> server.faults.restart(keepState = true)
             else -> if (op % (ops / 10) == 0) server.faults.dropWatchesAfter(200)
         }
@@ -96,6 +102,7 @@ class InformerChurnSpec : ConformanceSpec({
                         churn.churn(CHURN_OPS, names = OBJECTS + OBJECTS / 5, writers = 6, Random(5)) { op -> server?.let { faults(it, CHURN_OPS)(op) } }
                     }
                 }
+                server?.faults?.resumeWatches() // in case the writers reached the stall and its resume out of order
                 checkFinalState(churn, informer, handler)
                 (0 until 10).forEach { handler.last["seq-$it"] shouldBe LastSeenHandler.DELETED }
                 log.info("churn (a) on {}: {} writes ({} failed); reflector {}; handler {}; server list requests {}",
@@ -126,9 +133,13 @@ class InformerChurnSpec : ConformanceSpec({
                             while (keys.any { handler.last[it] != LastSeenHandler.DELETED } && round < 200) {
                                 kotlinx.coroutines.delay(150)
                                 round++
-                                if (round % 4 == 0) server.faults.compactHistory()
-                                server.faults.dropWatchesAfter(20)
+                                when (round % 4) {
+                                    0 -> server.faults.stallWatches()
+                                    1 -> server.faults.compactHistory().dropWatches().resumeWatches() // resumes from a compacted resourceVersion: 410
+                                    else -> server.faults.dropWatchesAfter(20)
+                                }
                             }
+                            server.faults.resumeWatches()
                         }
                     }
                 }
@@ -146,9 +157,11 @@ class InformerChurnSpec : ConformanceSpec({
         val churn = ConfigMapChurn(configMaps, uniqueName("r"))
         withContext(Dispatchers.IO) { churn.seed(300, parallel = 4) }
         withInformer(churn) { informer, handler, recording ->
+            server.faults.stallWatches()
+            configMaps.create(churn.configMap("written-during-the-stall", emptyMap()))
             server.faults.latency(Duration.ofMillis(700), RequestFilter.of("list", "configmaps"))
             val lists = server.requests.count("list", "configmaps")
-            server.faults.compactHistory().dropWatches() // the watch resumes from a compacted resourceVersion: 410, relist
+            server.faults.compactHistory().dropWatches().resumeWatches() // the watch resumes from a compacted resourceVersion: 410, relist
             eventually("the relist's first page is in flight") { true.takeIf { server.requests.count("list", "configmaps") > lists } }
             server.faults.restart(keepState = true)
             server.faults.clear()

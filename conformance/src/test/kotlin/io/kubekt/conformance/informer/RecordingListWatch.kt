@@ -5,6 +5,8 @@ import io.kubekt.request.ListOptions
 import io.kubekt.watch.ListWatch
 import io.kubekt.watch.WatchEvent
 import kotlinx.coroutines.CancellationException
+import kotlinx.coroutines.currentCoroutineContext
+import kotlinx.coroutines.isActive
 import kotlinx.coroutines.flow.Flow
 import kotlinx.coroutines.flow.onCompletion
 import kotlinx.coroutines.flow.onStart
@@ -52,10 +54,11 @@ class RecordingListWatch<T>(private val delegate: ListWatch<T>) : ListWatch<T> {
             lastWatchOptions = options
         }
         .onCompletion { cause ->
-            when (cause) {
-                null -> watchesEnded.incrementAndGet()
-                is CancellationException -> watchesCancelled.incrementAndGet()
-                is Exception -> record("watch", cause)
+            when {
+                cause == null -> watchesEnded.incrementAndGet()
+                // the collector cancelled: the HTTP layer may surface that as a broken connection whose cause is the cancellation's
+                cause is CancellationException || !currentCoroutineContext().isActive -> watchesCancelled.incrementAndGet()
+                cause is Exception -> record("watch", cause)
             }
         }
 
