@@ -22,10 +22,14 @@ import kotlin.random.Random
  */
 class ConfigMapChurn(
     private val configMaps: ResourceClient<ConfigMap, ConfigMapList>,
-    private val run: String,
+    /** Labels this run's ConfigMaps and prefixes their names (specs share a namespace). */
+    val run: String,
     private val label: String = "kubekt-churn",
 ) {
     val selector: String get() = "$label=$run"
+
+    /** The name of ConfigMap number [i] of this run. */
+    fun name(i: Int): String = "$run-cm-$i"
     val writes = AtomicInteger()
     val failedWrites = AtomicInteger()
 
@@ -34,15 +38,15 @@ class ConfigMapChurn(
         this.data = data
     }
 
-    /** Creates `cm-0` .. `cm-<count-1>` from [parallel] coroutines. */
+    /** Creates [name]`(0)` .. [name]`(count - 1)` from [parallel] coroutines. */
     suspend fun seed(count: Int, parallel: Int) = coroutineScope {
         repeat(parallel) { w ->
-            launch { for (i in w until count step parallel) createSurely(configMap("cm-$i", mapOf("value" to "0"))) }
+            launch { for (i in w until count step parallel) createSurely(configMap(name(i), mapOf("value" to "0"))) }
         }
     }
 
     /**
-     * Runs [ops] random operations over the names `cm-0` .. `cm-<names-1>` from [writers]
+     * Runs [ops] random operations over the names [name]`(0)` .. [name]`(names - 1)` from [writers]
      * coroutines (each owns the names `i % writers == w`, so writers never conflict): an existing
      * ConfigMap is updated (3 in 4) or deleted, a missing one created. [onOp] is told the running
      * count (for fault injection at points of progress).
@@ -51,12 +55,12 @@ class ConfigMapChurn(
         val done = AtomicInteger()
         val known = configMaps.list(ListOptions(labelSelector = selector)).items.orEmpty().associateBy { it.metadata!!.name!! }
         repeat(writers) { w ->
-            val mine = HashMap(known.filterKeys { it.startsWith("cm-") && it.removePrefix("cm-").toInt() % writers == w })
+            val mine = HashMap(known.filterKeys { it.startsWith("$run-cm-") && it.substringAfterLast('-').toInt() % writers == w })
             val rng = Random(random.nextLong())
             launch {
                 while (true) {
                     val op = done.incrementAndGet().takeIf { it <= ops } ?: break
-                    val name = "cm-" + (rng.nextInt(names / writers) * writers + w)
+                    val name = name(rng.nextInt(names / writers) * writers + w)
                     val current = mine[name]
                     val result = write {
                         when {

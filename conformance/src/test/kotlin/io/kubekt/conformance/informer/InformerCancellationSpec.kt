@@ -91,6 +91,7 @@ class InformerCancellationSpec : ConformanceSpec({
             client.coreV1().configMaps(namespace).list { limit = 1 }
             val connectionsBefore = server.openConnections()
             runAndCancel(warmUp = false)
-            eventually("the closed client's connections are closed", 60) { System.gc(); true.takeIf { server.openConnections() <= connectionsBefore } }
+            val closed = eventually("the closed client's connections are closed", 60) { System.gc(); true.takeIf { server.openConnections() <= connectionsBefore } }
+            closed shouldBe true
         }
 })

@@ -98,13 +98,13 @@ class InformerChurnSpec : ConformanceSpec({
                 informer.lister().list().size shouldBe OBJECTS
                 withContext(Dispatchers.IO) {
                     coroutineScope {
-                        launch { churn.countUp((0 until 10).map { "seq-$it" }, updates = 20) }
+                        launch { churn.countUp((0 until 10).map { "${churn.run}-seq-$it" }, updates = 20) }
                         churn.churn(CHURN_OPS, names = OBJECTS + OBJECTS / 5, writers = 6, Random(5)) { op -> server?.let { faults(it, CHURN_OPS)(op) } }
                     }
                 }
                 server?.faults?.resumeWatches() // in case the writers reached the stall and its resume out of order
                 checkFinalState(churn, informer, handler)
-                (0 until 10).forEach { handler.last["seq-$it"] shouldBe LastSeenHandler.DELETED }
+                (0 until 10).forEach { handler.last["${churn.run}-seq-$it"] shouldBe LastSeenHandler.DELETED }
                 log.info("churn (a) on {}: {} writes ({} failed); reflector {}; handler {}; server list requests {}",
                     target.description, churn.writes, churn.failedWrites, recording, handler, (server?.requests?.count("list", "configmaps") ?: 0) - listsBefore)
                 if (server != null) {
@@ -123,7 +123,7 @@ class InformerChurnSpec : ConformanceSpec({
         val writer = target.newClient { qps = 2_000.0; burst = 4_000 }
         try {
             val churn = ConfigMapChurn(writer.coreV1().configMaps(namespace), uniqueName("b"))
-            val keys = (0 until 20).map { "seq-$it" }
+            val keys = (0 until 20).map { "${churn.run}-seq-$it" }
             withInformer(churn) { informer, handler, recording ->
                 withContext(Dispatchers.IO) {
                     coroutineScope {
@@ -158,16 +158,17 @@ class InformerChurnSpec : ConformanceSpec({
         withContext(Dispatchers.IO) { churn.seed(300, parallel = 4) }
         withInformer(churn) { informer, handler, recording ->
             server.faults.stallWatches()
-            configMaps.create(churn.configMap("written-during-the-stall", emptyMap()))
+            configMaps.create(churn.configMap("${churn.run}-written-during-the-stall", emptyMap()))
             server.faults.latency(Duration.ofMillis(700), RequestFilter.of("list", "configmaps"))
             val lists = server.requests.count("list", "configmaps")
             server.faults.compactHistory().dropWatches().resumeWatches() // the watch resumes from a compacted resourceVersion: 410, relist
             eventually("the relist's first page is in flight") { true.takeIf { server.requests.count("list", "configmaps") > lists } }
             server.faults.restart(keepState = true)
             server.faults.clear()
-            configMaps.delete("cm-7")
+            configMaps.delete(churn.name(7))
             checkFinalState(churn, informer, handler)
-            handler.last["cm-7"] shouldBe LastSeenHandler.DELETED
+            informer.lister().list().size shouldBe 300 // 299 seeded and one written during the stall
+            handler.last[churn.name(7)] shouldBe LastSeenHandler.DELETED
             log.info("list cut by a restart: reflector {}", recording)
             recording.relists.get() shouldBeGreaterThanOrEqual 2
         }
