@@ -3,6 +3,7 @@ package io.kubekt.conformance.informer
 import io.kotest.matchers.collections.shouldBeEmpty
 import io.kotest.matchers.ints.shouldBeGreaterThan
 import io.kotest.matchers.ints.shouldBeGreaterThanOrEqual
+import io.kotest.matchers.longs.shouldBeGreaterThanOrEqual
 import io.kotest.matchers.shouldBe
 import io.kubekt.api.core.v1.ConfigMap
 import io.kubekt.conformance.support.ConformanceSpec
@@ -169,8 +170,10 @@ class InformerChurnSpec : ConformanceSpec({
             checkFinalState(churn, informer, handler)
             informer.lister().list().size shouldBe 300 // 299 seeded and one written during the stall
             handler.last[churn.name(7)] shouldBe LastSeenHandler.DELETED
-            log.info("list cut by a restart: reflector {}", recording)
+            val listed = server.requests.count("list", "configmaps") - lists
+            log.info("list cut by a restart: reflector {}; list requests since the relist began {}", recording, listed)
             recording.relists.get() shouldBeGreaterThanOrEqual 2
+            listed shouldBeGreaterThanOrEqual 3L // the page the restart cut, that page again (retried), the second page
         }
     }
 }) {
