@@ -6,7 +6,6 @@ import io.kotest.matchers.shouldBe
 import io.kubekt.api.core.v1.ConfigMap
 import io.kubekt.client.KubeClient
 import io.kubekt.conformance.support.ConformanceSpec
-import io.kubekt.conformance.support.eventually
 import io.kubekt.conformance.support.uniqueName
 import io.kubekt.informer.SharedInformer
 import io.kubekt.informer.informers
