@@ -1,8 +1,9 @@
 package io.kubekt.conformance.informer
 
-import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.shouldBe
 import io.kubekt.api.core.v1.ConfigMap
+import io.kubekt.conformance.support.ConformanceSpec
+import io.kubekt.conformance.support.uniqueName
 import io.kubekt.informer.ResourceEventHandler
 import io.kubekt.informer.SharedInformer
 import io.kubekt.informer.informers
@@ -12,18 +13,14 @@ import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.Job
 import kotlinx.coroutines.cancelAndJoin
-import kotlinx.coroutines.delay
 import kotlinx.coroutines.withTimeout
 import java.util.concurrent.ConcurrentHashMap
 import java.util.concurrent.CopyOnWriteArrayList
 import kotlin.time.Duration.Companion.seconds
 
-class SharedInformerConformanceSpec : FunSpec({
-    val client = InformerCluster.client()
-    val namespace = "default"
+/** A factory's informer against the target over HTTP: handlers, cache, and recovery from drops and 410s. */
+class SharedInformerConformanceSpec : ConformanceSpec({
     val configMaps = client.coreV1().configMaps(namespace)
-
-    afterSpec { client.close() }
 
     fun configMap(name: String, run: String, value: String) = ConfigMap {
         metadata { this.name = name; labels = mapOf("kubekt-informer-run" to run) }
@@ -37,15 +34,11 @@ class SharedInformerConformanceSpec : FunSpec({
         informer.lister().namespace(namespace).list().associate { it.metadata!!.name!! to it.metadata?.resourceVersion }
 
     suspend fun eventually(what: String, check: suspend () -> Boolean) {
-        try {
-            withTimeout(30.seconds) { while (!check()) delay(50) }
-        } catch (e: kotlinx.coroutines.TimeoutCancellationException) {
-            throw AssertionError("not within 30s: $what", e)
-        }
+        io.kubekt.conformance.support.eventually(what) { true.takeIf { check() } }
     }
 
     test("an informer from the factory syncs, its handler sees create, update and delete, and the cache ends equal to the server's list") {
-        val run = InformerCluster.unique()
+        val run = uniqueName("run")
         configMaps.create(configMap("before-$run", run, "1"))
         val scope = CoroutineScope(Job() + Dispatchers.IO)
         try {
@@ -74,9 +67,8 @@ class SharedInformerConformanceSpec : FunSpec({
         }
     }
 
-    test("after dropped watches and a compacted history (410) the cache equals the server's list, names and resourceVersions") {
-        val server = InformerCluster.server ?: return@test // fault injection: kube-test only
-        val run = InformerCluster.unique()
+    faultTest("after dropped watches and a compacted history (410) the cache equals the server's list, names and resourceVersions") { server ->
+        val run = uniqueName("run")
         val scope = CoroutineScope(Job() + Dispatchers.IO)
         try {
             val informers = client.informers()
@@ -107,20 +99,5 @@ class SharedInformerConformanceSpec : FunSpec({
             scope.coroutineContext[Job]!!.cancelAndJoin()
             configMaps.deleteCollection(ListOptions(labelSelector = "kubekt-informer-run=$run"))
         }
-    }
-
-    test("cancelling the scope leaves no running coroutine and no open watch") {
-        val run = InformerCluster.unique()
-        val job = Job()
-        val scope = CoroutineScope(job + Dispatchers.IO)
-        val informers = client.informers(resync = 1.seconds)
-        val informer = informers.informer<ConfigMap>(namespace, LabelSelector.parse("kubekt-informer-run=$run"))
-        informer.addHandler(object : ResourceEventHandler<ConfigMap> {})
-        informers.start(scope)
-        withTimeout(30.seconds) { informers.awaitSynced() }
-        InformerCluster.server?.let { server -> eventually("the watch is open") { server.faults.openWatches() > 0 } }
-        job.cancelAndJoin()
-        job.children.count() shouldBe 0
-        InformerCluster.server?.let { server -> eventually("the watch is closed") { server.faults.openWatches() == 0 } }
     }
 })

@@ -17,6 +17,7 @@ import io.kubekt.informer.added
 import io.kubekt.informer.configMap
 import io.kubekt.informer.deleted
 import io.kubekt.informer.modified
+import io.kubekt.error.TransportException
 import io.kubekt.request.ListOptions
 import io.kubekt.request.ResourceVersionMatch
 import io.kubekt.watch.WatchEvent
@@ -79,6 +80,24 @@ class ReflectorSpec : FunSpec({
             fake.listCalls.size shouldBe 1
             fake.watchCalls.take(3) shouldContainExactly listOf(watchFrom("100"), watchFrom("130"), watchFrom("130"))
             fake.watchCalls[3] shouldBe watchFrom("12") // the third stream ended normally after c: resume from c
+        }
+    }
+
+    test("a server restart closing the connection (TransportException, as HTTP/2 GOAWAY surfaces) resumes a watch from the last seen resourceVersion and lists a cut list again from the first page") {
+        runTest {
+            val goaway = TransportException("GET /api/v1/configmaps failed: the connection broke (GOAWAY received)")
+            val fake = FakeListWatch()
+                .answerList(Page(listOf(a), "100", "next"))
+                .failList(goaway)
+                .answerList(Page(listOf(a), "100", "next"))
+                .answerList(Page(listOf(b), "100"))
+                .answerWatch { emit(added(c)); throw goaway }
+                .answerWatch { emit(deleted(c)) }
+            val events = run(reflector(fake), 10.seconds)
+            events shouldContainExactly listOf("RelistStarted(INITIAL)", "RelistEnded(2 objects at 100)", "Added($c)", "Deleted($c)")
+            val next = ListOptions(limit = 2, continueToken = "next")
+            fake.listCalls shouldContainExactly listOf(freshList, next, freshList, next)
+            fake.watchCalls.take(2) shouldContainExactly listOf(watchFrom("100"), watchFrom("12"))
         }
     }
 
