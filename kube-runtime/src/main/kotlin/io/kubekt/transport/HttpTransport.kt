@@ -8,6 +8,8 @@ import io.kubekt.request.KubeRequest
 import io.ktor.client.HttpClient
 import io.ktor.client.engine.HttpClientEngine
 import kotlinx.coroutines.CancellationException
+import kotlinx.coroutines.currentCoroutineContext
+import kotlinx.coroutines.ensureActive
 import kotlinx.coroutines.flow.Flow
 import org.slf4j.LoggerFactory
 import kotlin.random.Random
@@ -105,6 +107,7 @@ internal class HttpTransport internal constructor(
         } catch (e: KubeException) {
             throw e
         } catch (e: Exception) {
+            currentCoroutineContext().ensureActive() // cancelled while sending: a cancellation, not a failure
             val classified = failures.classify(e, request)
             val retryable = RetryPolicy.retriesFailure(request.verb, classified.failure)
             return AttemptOutcome.Failure(classified.exception, retryable, summary = classified.failure.name.lowercase())

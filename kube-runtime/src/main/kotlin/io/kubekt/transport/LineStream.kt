@@ -8,6 +8,8 @@ import io.ktor.client.statement.bodyAsChannel
 import io.ktor.utils.io.readLine
 import io.ktor.utils.io.toByteArray
 import kotlinx.coroutines.CancellationException
+import kotlinx.coroutines.currentCoroutineContext
+import kotlinx.coroutines.ensureActive
 import kotlinx.coroutines.flow.Flow
 import kotlinx.coroutines.flow.FlowCollector
 import kotlinx.coroutines.flow.flow
@@ -39,6 +41,9 @@ internal class LineStream(
                 throw e
             } catch (e: Exception) {
                 if (downstream.failed) throw e
+                // The collector's coroutine was cancelled (e.g. an idle watch closed by its watchdog):
+                // the engine reports that as a broken connection, but it is a cancellation.
+                currentCoroutineContext().ensureActive()
                 throw failures.classify(e, request).exception
             }
             if (!again) return@flow

@@ -31,15 +31,23 @@ internal class RequestSender(private val client: HttpClient, private val config:
         ImpersonationHeaders.of(it)
     }.orEmpty()
 
+    private val gate = ConnectionGate()
+
     /** Sends [request] and reads the whole response. */
-    suspend fun exchange(request: KubeRequest, authorization: String?): RawResponse =
+    suspend fun exchange(request: KubeRequest, authorization: String?): RawResponse = gate.pass { onResponse ->
         client.prepareRequest { build(request, authorization) }.execute { response ->
+            onResponse()
             RawResponse(response.status.value, headersOf(response), response.bodyAsChannel().toByteArray())
         }
+    }
 
     /** Sends [request] and hands the unread response to [block]; the call ends when [block] returns. */
-    suspend fun <T> open(request: KubeRequest, authorization: String?, block: suspend (HttpResponse) -> T): T =
-        client.prepareRequest { build(request, authorization) }.execute { block(it) }
+    suspend fun <T> open(request: KubeRequest, authorization: String?, block: suspend (HttpResponse) -> T): T = gate.pass { onResponse ->
+        client.prepareRequest { build(request, authorization) }.execute {
+            onResponse()
+            block(it)
+        }
+    }
 
     private fun HttpRequestBuilder.build(request: KubeRequest, authorization: String?) {
         method = HttpMethod.parse(request.method)
