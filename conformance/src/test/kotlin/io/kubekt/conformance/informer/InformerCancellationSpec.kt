@@ -93,6 +93,7 @@ class InformerCancellationSpec : ConformanceSpec({
                 server.openConnections() shouldBeLessThanOrEqual connectionsBefore + 1
             }
         }
-        eventually("the closed client's connections are closed", 60) { System.gc(); true.takeIf { server.openConnections() <= connectionsBefore } }
+        val closed = eventually("the closed client's connections are closed", 60) { System.gc(); true.takeIf { server.openConnections() <= connectionsBefore } }
+        closed shouldBe true
     }
 })
