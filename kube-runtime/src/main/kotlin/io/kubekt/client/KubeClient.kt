@@ -14,6 +14,7 @@ import io.kubekt.discovery.MemoryCache
 import io.kubekt.dynamic.DynamicResource
 import io.kubekt.dynamic.DynamicScope
 import io.kubekt.metadata.MetadataResource
+import io.kubekt.transport.BackgroundThreads
 import io.kubekt.transport.HttpTransport
 import io.kubekt.transport.RequestExecutor
 import io.kubekt.watch.WatchEvent
@@ -68,6 +69,13 @@ public class KubeClient internal constructor(
     )
 
     internal val bridge: CoroutineBridge = CoroutineBridge(scope)
+
+    /**
+     * Where [childScope]'s work runs: at most [BackgroundThreads.count] at once on `Dispatchers.IO`'s
+     * threads, so 100 informers started from Java do not grow 64 threads while they list. Futures
+     * keep the whole of `Dispatchers.IO`, so a handler that waits for one cannot starve it.
+     */
+    private val longRunning = Dispatchers.IO.limitedParallelism(BackgroundThreads.count)
 
     /** The namespace calls use when they name none (from the kubeconfig context, or `default`). */
     public val namespace: String get() = config.namespace
@@ -138,7 +146,8 @@ public class KubeClient internal constructor(
     /**
      * A new scope for long-running work started on this client's behalf (informers started from
      * Java): a child of the client's scope, so [close] cancels it; cancelling it leaves the
-     * client and its other work running. Runs on `Dispatchers.IO`; failures of its coroutines are
+     * client and its other work running. Runs on `Dispatchers.IO`'s threads, at most as many at once as
+     * the machine has cores (at least 2); failures of its coroutines are
      * logged, never thrown.
      *
      * @throws IllegalStateException when the client is closed.
@@ -147,7 +156,7 @@ public class KubeClient internal constructor(
     @JvmSynthetic
     public fun childScope(name: String): CoroutineScope {
         checkOpen()
-        return CoroutineScope(scope.coroutineContext + SupervisorJob(scope.coroutineContext.job) + CoroutineName(name))
+        return CoroutineScope(scope.coroutineContext + SupervisorJob(scope.coroutineContext.job) + longRunning + CoroutineName(name))
     }
 
     /**

@@ -2,6 +2,7 @@ package io.kubekt.transport
 
 import io.ktor.client.engine.HttpClientEngine
 import io.ktor.client.engine.java.Java
+import kotlinx.coroutines.Dispatchers
 import java.net.http.HttpClient
 import javax.net.ssl.SNIHostName
 
@@ -17,6 +18,10 @@ import javax.net.ssl.SNIHostName
 public object JavaEngineFactory : HttpEngineFactory {
     override fun create(settings: EngineSettings): HttpClientEngine = Java.create {
         protocolVersion = HttpClient.Version.HTTP_2
+        // The engine's coroutines and the JDK client's executor: a bounded view of Dispatchers.IO, so
+        // that 100 watches on one connection do not spread over dozens of IO threads (the JDK client
+        // never blocks its executor; its selector has a thread of its own).
+        dispatcher = Dispatchers.IO.limitedParallelism(BackgroundThreads.count)
         config {
             sslContext(settings.sslContext)
             val parameters = settings.sslContext.defaultSSLParameters
