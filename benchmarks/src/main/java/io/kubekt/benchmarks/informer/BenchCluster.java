@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,7 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
  * pods in namespace {@code bench} and {@code configMaps} ConfigMaps in each of the namespaces
  * {@code bench-cm-0..informers-1}, and a kubeconfig file for it.
  *
- * Pods and ConfigMaps are created without HTTP. A create resets a pod's status to Pending (as a
+ * Pods and ConfigMaps are created without HTTP. The pods' owner ReplicaSets are created first and
+ * the pods' ownerReferences point at their uids (kube-test garbage-collects orphans). A create resets a pod's status to Pending (as a
  * real server does), so each pod's full status is then written through the status subresource by
  * field manager {@code kubelet}; the stored managedFields are those the server computes from the
  * source pod's entries plus that write.
@@ -31,6 +34,7 @@ final class BenchCluster implements AutoCloseable {
     private static final GroupVersionResource NAMESPACES = GroupVersionResource.core("v1", "namespaces");
     private static final GroupVersionResource PODS = GroupVersionResource.core("v1", "pods");
     private static final GroupVersionResource CONFIG_MAPS = GroupVersionResource.core("v1", "configmaps");
+    private static final GroupVersionResource REPLICA_SETS = new GroupVersionResource("apps", "v1", "replicasets");
 
     final KubeTestServer server;
     final Path kubeconfig;
@@ -56,9 +60,15 @@ final class BenchCluster implements AutoCloseable {
         JsonMapper mapper = JsonMapper.builder().build();
         JsonNode items = mapper.readTree(BenchData.podList(count)).get("items");
         List<Pod> withStatus = new ArrayList<>(count);
+        Map<String, String> owners = new HashMap<>();
         for (JsonNode item : items) {
             ObjectNode pod = (ObjectNode) item;
-            ((ObjectNode) pod.get("metadata")).remove(List.of("resourceVersion", "selfLink"));
+            ObjectNode meta = (ObjectNode) pod.get("metadata");
+            meta.remove(List.of("resourceVersion", "selfLink", "uid"));
+            for (JsonNode ref : meta.path("ownerReferences")) {
+                String uid = owners.computeIfAbsent(ref.get("name").asText(), name -> createReplicaSet(mapper, name));
+                ((ObjectNode) ref).put("uid", uid);
+            }
             withStatus.add(Pod.TYPE.decode(mapper.writeValueAsBytes(pod)));
             server.create(PODS, "bench", mapper.writeValueAsString(pod));
         }
@@ -73,6 +83,14 @@ final class BenchCluster implements AutoCloseable {
             }
         }
         return withStatus.get(0).getMetadata().getName();
+    }
+
+    /** Creates the owner ReplicaSet {@code name}; returns its uid. */
+    private String createReplicaSet(JsonMapper mapper, String name) {
+        String created = server.create(REPLICA_SETS, "bench", "{\"apiVersion\":\"apps/v1\",\"kind\":\"ReplicaSet\",\"metadata\":{\"name\":\"" + name
+            + "\"},\"spec\":{\"selector\":{\"matchLabels\":{\"rs\":\"" + name + "\"}},\"template\":{\"metadata\":{\"labels\":{\"rs\":\""
+            + name + "\"}},\"spec\":{\"containers\":[{\"name\":\"c\",\"image\":\"busybox\"}]}}}}");
+        return mapper.readTree(created).get("metadata").get("uid").asText();
     }
 
     private void loadConfigMaps(String namespace, int count) {

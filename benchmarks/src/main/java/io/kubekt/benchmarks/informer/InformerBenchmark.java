@@ -18,16 +18,18 @@ import java.util.concurrent.TimeUnit;
  * docs/benchmarks.md). Run on demand:
  * {@code java -cp benchmarks/target/benchmarks.jar io.kubekt.benchmarks.informer.InformerBenchmark}
  * with optional {@code --pods 5000 --informers 100 --configmaps 3 --contenders kubekt,kubekt-keep,fabric8,client-java
- * --jvm "-Xms1g -Xmx1g -XX:+UseG1GC"}.
+ * --jvm "-Xms1g -Xmx1g -XX:+UseG1GC" --rounds 1 --idle 65}.
  *
  * Per contender, two children: one informer on all pods (time to synced, retained heap per pod,
- * connections) and {@code informers} ConfigMap informers on one client (threads, connections).
+ * connections) and {@code informers} ConfigMap informers on one client (threads, connections);
+ * {@code --rounds n} repeats all children n times on the same loaded server (loading 5,000 pods
+ * into kube-test takes minutes: every write runs its controllers over all objects).
  */
 public final class InformerBenchmark {
     /** What to run. */
-    public record Options(int pods, int informers, int configMaps, List<String> contenders, List<String> jvmFlags) {
+    public record Options(int pods, int informers, int configMaps, List<String> contenders, List<String> jvmFlags, int rounds, int idleSeconds) {
         static Options parse(String[] args) {
-            int pods = 5000, informers = 100, configMaps = 3;
+            int pods = 5000, informers = 100, configMaps = 3, rounds = 1, idle = 65;
             List<String> contenders = List.of("kubekt", "kubekt-keep", "fabric8", "client-java");
             List<String> jvm = List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC");
             for (int i = 0; i + 1 < args.length; i += 2) {
@@ -37,10 +39,12 @@ public final class InformerBenchmark {
                     case "--configmaps" -> configMaps = Integer.parseInt(args[i + 1]);
                     case "--contenders" -> contenders = List.of(args[i + 1].split(","));
                     case "--jvm" -> jvm = List.of(args[i + 1].trim().split("\\s+"));
+                    case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
+                    case "--idle" -> idle = Integer.parseInt(args[i + 1]);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
-            return new Options(pods, informers, configMaps, contenders, jvm);
+            return new Options(pods, informers, configMaps, contenders, jvm, rounds, idle);
         }
     }
 
@@ -61,15 +65,18 @@ public final class InformerBenchmark {
         try (BenchCluster cluster = new BenchCluster(options.pods(), options.informers(), options.configMaps())) {
             System.out.printf("one stored pod: %,d bytes of JSON, managedFields included; server %s%n",
                 cluster.samplePod.getBytes(StandardCharsets.UTF_8).length, cluster.server.getUrl());
-            for (String contender : options.contenders()) {
-                results.add(child(cluster, options, contender, "pods", 1, options.pods()));
-                results.add(child(cluster, options, contender, "configmaps", options.informers(), options.informers() * options.configMaps()));
+            for (int round = 1; round <= options.rounds(); round++) {
+                for (String contender : options.contenders()) {
+                    results.add(child(cluster, options, round, contender, "pods", 1, options.pods()));
+                    results.add(child(cluster, options, round, contender, "configmaps", options.informers(),
+                        options.informers() * (options.configMaps() + 1)));
+                }
             }
         }
         return results;
     }
 
-    private static InformerResult child(BenchCluster cluster, Options options, String contender, String phase, int informers, int expected)
+    private static InformerResult child(BenchCluster cluster, Options options, int round, String contender, String phase, int informers, int expected)
         throws IOException, InterruptedException {
         waitForNoConnections(cluster);
         int baseline = cluster.server.openConnections();
@@ -78,7 +85,8 @@ public final class InformerBenchmark {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(options.jvmFlags());
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), InformerChild.class.getName(),
-            contender, phase, cluster.kubeconfig.toString(), Integer.toString(informers)));
+            contender, phase, cluster.kubeconfig.toString(), Integer.toString(informers),
+            Integer.toString(phase.equals("pods") ? 0 : options.idleSeconds())));
         Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
         try {
             String ready = readyLine(process, contender, phase, log);
@@ -87,11 +95,11 @@ public final class InformerBenchmark {
                 in.write('\n');
             }
             if (!process.waitFor(60, TimeUnit.SECONDS)) throw new IllegalStateException(contender + " " + phase + " did not stop; log " + log);
-            InformerResult result = InformerResult.parse(contender, phase, informers, ready, connections);
+            InformerResult result = InformerResult.parse(round, contender, phase, informers, ready, connections);
             if (result.cached() != expected) {
                 throw new IllegalStateException(contender + " " + phase + " cached " + result.cached() + " objects, expected " + expected + "; log " + log);
             }
-            System.out.printf("%-12s %-10s %s connections=%d%n", contender, phase, ready.substring(6), connections);
+            System.out.printf("round %d %-12s %-10s %s connections=%d%n", round, contender, phase, ready.substring(6), connections);
             Files.deleteIfExists(log);
             return result;
         } finally {
@@ -103,6 +111,7 @@ public final class InformerBenchmark {
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         for (String line = out.readLine(); line != null; line = out.readLine()) {
             if (line.startsWith("READY ")) return line;
+            if (line.startsWith("THREADS ")) System.out.printf("  %s %s %s%n", contender, phase, line);
         }
         throw new IllegalStateException(contender + " " + phase + " exited before READY; its stderr is in " + log);
     }
@@ -115,32 +124,39 @@ public final class InformerBenchmark {
     /** The results as a Markdown table plus the ratios the targets name. */
     public static String table(List<InformerResult> results, Options options) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%n| contender | sync %,d pods (ms) | retained heap / pod (bytes) | connections (1 informer) | threads added by %d informers | threads / informer | connections (%d informers) |%n",
-            options.pods(), options.informers(), options.informers()));
-        out.append("|---|---:|---:|---:|---:|---:|---:|\n");
-        for (String contender : options.contenders()) {
-            InformerResult pods = find(results, contender, "pods");
-            InformerResult many = find(results, contender, "configmaps");
-            out.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %d | %d | %.2f | %d |%n", contender, pods.syncMillis(), pods.heapPerObject(),
-                pods.connections(), many.threadsAdded(), (double) many.threadsAdded() / options.informers(), many.connections()));
+        out.append(String.format(Locale.ROOT, "%n| round | contender | sync %,d pods (ms) | retained heap / pod (bytes) | connections (1 informer) | threads added by %d informers at sync | after %d s idle | threads / informer (idle) | connections (%d informers) |%n",
+            options.pods(), options.informers(), options.idleSeconds(), options.informers()));
+        out.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (int round = 1; round <= options.rounds(); round++) {
+            for (String contender : options.contenders()) {
+                InformerResult pods = find(results, round, contender, "pods");
+                InformerResult many = find(results, round, contender, "configmaps");
+                out.append(String.format(Locale.ROOT, "| %d | %s | %,d | %,d | %d | %d | %d | %.2f | %d |%n", round, contender, pods.syncMillis(),
+                    pods.heapPerObject(), pods.connections(), many.threadsAdded(), many.threadsAddedIdle(),
+                    (double) many.threadsAddedIdle() / options.informers(), many.connections()));
+            }
         }
-        ratio(out, results, "heap / pod, kubekt default vs client-java (both drop managedFields; target <= 0.5)", "kubekt", "client-java", true);
-        ratio(out, results, "heap / pod, kubekt keeping managedFields vs fabric8 (target <= 0.5)", "kubekt-keep", "fabric8", true);
-        ratio(out, results, "sync time, kubekt keeping managedFields vs fabric8 (target <= 0.7)", "kubekt-keep", "fabric8", false);
-        ratio(out, results, "sync time, kubekt default vs fabric8 (target <= 0.7)", "kubekt", "fabric8", false);
+        for (int round = 1; round <= options.rounds(); round++) {
+            out.append("round ").append(round).append(":\n");
+            ratio(out, results, round, "heap / pod, kubekt default vs client-java (both drop managedFields; target <= 0.5)", "kubekt", "client-java", true);
+            ratio(out, results, round, "heap / pod, kubekt keeping managedFields vs fabric8 (target <= 0.5)", "kubekt-keep", "fabric8", true);
+            ratio(out, results, round, "sync time, kubekt keeping managedFields vs fabric8 (target <= 0.7)", "kubekt-keep", "fabric8", false);
+            ratio(out, results, round, "sync time, kubekt default vs fabric8 (target <= 0.7)", "kubekt", "fabric8", false);
+        }
         return out.toString();
     }
 
-    private static void ratio(StringBuilder out, List<InformerResult> results, String what, String ours, String theirs, boolean heap) {
-        InformerResult a = find(results, ours, "pods");
-        InformerResult b = find(results, theirs, "pods");
+    private static void ratio(StringBuilder out, List<InformerResult> results, int round, String what, String ours, String theirs, boolean heap) {
+        InformerResult a = find(results, round, ours, "pods");
+        InformerResult b = find(results, round, theirs, "pods");
         if (a == null || b == null) return;
         double ratio = heap ? (double) a.heapPerObject() / b.heapPerObject() : (double) a.syncMillis() / b.syncMillis();
-        out.append(String.format(Locale.ROOT, "%s: %.2f%n", what, ratio));
+        out.append(String.format(Locale.ROOT, "  %s: %.2f%n", what, ratio));
     }
 
-    private static InformerResult find(List<InformerResult> results, String contender, String phase) {
-        return results.stream().filter(r -> r.contender().equals(contender) && r.phase().equals(phase)).findFirst().orElse(null);
+    private static InformerResult find(List<InformerResult> results, int round, String contender, String phase) {
+        return results.stream().filter(r -> r.round() == round && r.contender().equals(contender) && r.phase().equals(phase))
+            .findFirst().orElse(null);
     }
 
 }

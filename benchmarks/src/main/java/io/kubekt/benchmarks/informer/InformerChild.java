@@ -8,14 +8,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * One measurement in a fresh JVM, started by {@link InformerBenchmark}:
- * {@code InformerChild <contender> pods|configmaps <kubeconfig> <informers>}.
+ * {@code InformerChild <contender> pods|configmaps <kubeconfig> <informers> <idle seconds>}.
  *
  * Connects and warms the client, measures the settled heap and the live threads, starts the
  * informers (one on pods in all namespaces, or one ConfigMap informer per namespace
- * {@code bench-cm-0..n-1}), times them until synced, measures again while holding them, prints
+ * {@code bench-cm-0..n-1}), times them until synced, measures again while holding them, counts the
+ * threads again after the idle seconds (idle pool threads retire after about a minute), prints
  * one line {@code READY key=value ...}, and waits for a line on stdin (the orchestrator counts the
  * server's open connections meanwhile) before it stops.
  */
@@ -23,7 +27,9 @@ public final class InformerChild {
     private InformerChild() {}
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 4) throw new IllegalArgumentException("usage: InformerChild <contender> pods|configmaps <kubeconfig> <informers>");
+        if (args.length != 5) {
+            throw new IllegalArgumentException("usage: InformerChild <contender> pods|configmaps <kubeconfig> <informers> <idle seconds>");
+        }
         String phase = args[1];
         int informers = Integer.parseInt(args[3]);
         Contender contender = Contender.named(args[0]);
@@ -34,11 +40,14 @@ public final class InformerChild {
         if (phase.equals("pods")) contender.startPodInformer();
         else contender.startConfigMapInformers(namespaces(informers));
         long syncNanos = System.nanoTime() - start;
-        int cached = contender.cached();
         int threadsAfter = liveThreads();
         long heapAfter = settledHeapUsed();
-        System.out.printf("READY sync_ms=%d cached=%d heap_before=%d heap_after=%d threads_before=%d threads_after=%d%n",
-            syncNanos / 1_000_000, cached, heapBefore, heapAfter, threadsBefore, threadsAfter);
+        System.out.println("THREADS after sync: " + threadNames());
+        Thread.sleep(Long.parseLong(args[4]) * 1000);
+        int threadsIdle = liveThreads();
+        System.out.println("THREADS after " + args[4] + " s idle: " + threadNames());
+        System.out.printf("READY sync_ms=%d cached=%d heap_before=%d heap_after=%d threads_before=%d threads_after=%d threads_idle=%d%n",
+            syncNanos / 1_000_000, contender.cached(), heapBefore, heapAfter, threadsBefore, threadsAfter, threadsIdle);
         System.out.flush();
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
         Reference.reachabilityFence(contender);
@@ -51,6 +60,12 @@ public final class InformerChild {
         List<String> names = new ArrayList<>(n);
         for (int i = 0; i < n; i++) names.add("bench-cm-" + i);
         return names;
+    }
+
+    /** Live threads by name with digits removed, e.g. {@code {DefaultDispatcher-worker-=12, main=1}}. */
+    private static Map<String, Long> threadNames() {
+        return Thread.getAllStackTraces().keySet().stream()
+            .collect(Collectors.groupingBy(t -> t.getName().replaceAll("[0-9]+", "#"), TreeMap::new, Collectors.counting()));
     }
 
     private static int liveThreads() {
