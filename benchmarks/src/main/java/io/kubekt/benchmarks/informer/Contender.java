@@ -27,14 +27,15 @@ interface Contender extends AutoCloseable {
     @Override
     void close() throws Exception;
 
-    /** The contender named {@code name}: {@code kubekt}, {@code kubekt-keep}, {@code fabric8} or {@code client-java}. */
+    /** The contender named {@code name}: {@code kubekt}, {@code kubekt-keep}, {@code kubekt-kotlin}, {@code fabric8} or {@code client-java}. */
     static Contender named(String name) {
         return switch (name) {
             case "kubekt" -> new KubektContender(false);
             case "kubekt-keep" -> new KubektContender(true);
+            case "kubekt-kotlin" -> new KubektKotlinContender();
             case "fabric8" -> new Fabric8Contender();
             case "client-java" -> new ClientJavaContender();
-            default -> throw new IllegalArgumentException("unknown contender " + name + " (kubekt, kubekt-keep, fabric8, client-java)");
+            default -> throw new IllegalArgumentException("unknown contender " + name + " (kubekt, kubekt-keep, kubekt-kotlin, fabric8, client-java)");
         };
     }
 }

@@ -111,7 +111,7 @@ public final class InformerBenchmark {
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         for (String line = out.readLine(); line != null; line = out.readLine()) {
             if (line.startsWith("READY ")) return line;
-            if (line.startsWith("THREADS ")) System.out.printf("  %s %s %s%n", contender, phase, line);
+            System.out.printf("  %s %s: %s%n", contender, phase, line);
         }
         throw new IllegalStateException(contender + " " + phase + " exited before READY; its stderr is in " + log);
     }

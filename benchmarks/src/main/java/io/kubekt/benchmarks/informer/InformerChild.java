@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import javax.management.ObjectName;
 
 /**
  * One measurement in a fresh JVM, started by {@link InformerBenchmark}:
@@ -43,6 +44,7 @@ public final class InformerChild {
         int threadsAfter = liveThreads();
         long heapAfter = settledHeapUsed();
         System.out.println("THREADS after sync: " + threadNames());
+        if (Boolean.getBoolean("bench.histogram")) printHistogram();
         Thread.sleep(Long.parseLong(args[4]) * 1000);
         int threadsIdle = liveThreads();
         System.out.println("THREADS after " + args[4] + " s idle: " + threadNames());
@@ -66,6 +68,14 @@ public final class InformerChild {
     private static Map<String, Long> threadNames() {
         return Thread.getAllStackTraces().keySet().stream()
             .collect(Collectors.groupingBy(t -> t.getName().replaceAll("[0-9]+", "#"), TreeMap::new, Collectors.counting()));
+    }
+
+    /** With {@code -Dbench.histogram=true}: the top of the live-object class histogram, for finding where the heap goes. */
+    private static void printHistogram() throws Exception {
+        ObjectName diagnostics = new ObjectName("com.sun.management:type=DiagnosticCommand");
+        String histogram = (String) ManagementFactory.getPlatformMBeanServer()
+            .invoke(diagnostics, "gcClassHistogram", new Object[] {new String[0]}, new String[] {String[].class.getName()});
+        histogram.lines().limit(30).forEach(line -> System.out.println("HISTOGRAM " + line));
     }
 
     private static int liveThreads() {
