@@ -1,0 +1,162 @@
+package io.kubekt.benchmarks.informer;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Issue 5's informer benchmark: kubekt's informers against fabric8's and client-java's on one
+ * kube-test server, each contender in a fresh JVM with the same heap settings (see
+ * docs/benchmarks.md). Run on demand:
+ * {@code java -cp benchmarks/target/benchmarks.jar io.kubekt.benchmarks.informer.InformerBenchmark}
+ * with optional {@code --pods 5000 --informers 100 --configmaps 3 --contenders kubekt,kubekt-keep,fabric8,client-java
+ * --jvm "-Xms1g -Xmx1g -XX:+UseG1GC" --rounds 1 --idle 65}.
+ *
+ * Per contender, two children: one informer on all pods (time to synced, retained heap per pod,
+ * connections) and {@code informers} ConfigMap informers on one client (threads, connections);
+ * {@code --rounds n} repeats all children n times on the same loaded server (loading 5,000 pods
+ * into kube-test takes minutes: every write runs its controllers over all objects).
+ */
+public final class InformerBenchmark {
+    /** What to run. */
+    public record Options(int pods, int informers, int configMaps, List<String> contenders, List<String> jvmFlags, int rounds, int idleSeconds) {
+        static Options parse(String[] args) {
+            int pods = 5000, informers = 100, configMaps = 3, rounds = 1, idle = 65;
+            List<String> contenders = List.of("kubekt", "kubekt-keep", "fabric8", "client-java");
+            List<String> jvm = List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC");
+            for (int i = 0; i + 1 < args.length; i += 2) {
+                switch (args[i]) {
+                    case "--pods" -> pods = Integer.parseInt(args[i + 1]);
+                    case "--informers" -> informers = Integer.parseInt(args[i + 1]);
+                    case "--configmaps" -> configMaps = Integer.parseInt(args[i + 1]);
+                    case "--contenders" -> contenders = List.of(args[i + 1].split(","));
+                    case "--jvm" -> jvm = List.of(args[i + 1].trim().split("\\s+"));
+                    case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
+                    case "--idle" -> idle = Integer.parseInt(args[i + 1]);
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                }
+            }
+            return new Options(pods, informers, configMaps, contenders, jvm, rounds, idle);
+        }
+    }
+
+    private InformerBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        List<InformerResult> results = run(options);
+        System.out.println(table(results, options));
+        System.exit(0);
+    }
+
+    /** Loads the server, runs every contender's two children, returns their results in order. */
+    public static List<InformerResult> run(Options options) throws Exception {
+        System.out.printf("loading %d pods and %d namespaces x %d ConfigMaps into kube-test...%n",
+            options.pods(), options.informers(), options.configMaps());
+        List<InformerResult> results = new ArrayList<>();
+        try (BenchCluster cluster = new BenchCluster(options.pods(), options.informers(), options.configMaps())) {
+            System.out.printf("one stored pod: %,d bytes of JSON, managedFields included; server %s%n",
+                cluster.samplePod.getBytes(StandardCharsets.UTF_8).length, cluster.server.getUrl());
+            for (int round = 1; round <= options.rounds(); round++) {
+                for (String contender : options.contenders()) {
+                    results.add(child(cluster, options, round, contender, "pods", 1, options.pods()));
+                    results.add(child(cluster, options, round, contender, "configmaps", options.informers(),
+                        options.informers() * (options.configMaps() + 1)));
+                }
+            }
+        }
+        return results;
+    }
+
+    private static InformerResult child(BenchCluster cluster, Options options, int round, String contender, String phase, int informers, int expected)
+        throws IOException, InterruptedException {
+        waitForNoConnections(cluster);
+        int baseline = cluster.server.openConnections();
+        Path log = Files.createTempFile("informer-bench-" + contender + "-" + phase + "-", ".log");
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(options.jvmFlags());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), InformerChild.class.getName(),
+            contender, phase, cluster.kubeconfig.toString(), Integer.toString(informers),
+            Integer.toString(phase.equals("pods") ? 0 : options.idleSeconds())));
+        Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
+        try {
+            String ready = readyLine(process, contender, phase, log);
+            int connections = cluster.server.openConnections() - baseline;
+            try (OutputStream in = process.getOutputStream()) {
+                in.write('\n');
+            }
+            if (!process.waitFor(60, TimeUnit.SECONDS)) throw new IllegalStateException(contender + " " + phase + " did not stop; log " + log);
+            InformerResult result = InformerResult.parse(round, contender, phase, informers, ready, connections);
+            if (result.cached() != expected) {
+                throw new IllegalStateException(contender + " " + phase + " cached " + result.cached() + " objects, expected " + expected + "; log " + log);
+            }
+            System.out.printf("round %d %-12s %-10s %s connections=%d%n", round, contender, phase, ready.substring(6), connections);
+            Files.deleteIfExists(log);
+            return result;
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    private static String readyLine(Process process, String contender, String phase, Path log) throws IOException {
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+            if (line.startsWith("READY ")) return line;
+            System.out.printf("  %s %s: %s%n", contender, phase, line);
+        }
+        throw new IllegalStateException(contender + " " + phase + " exited before READY; its stderr is in " + log);
+    }
+
+    /** The previous child's connections are closed by its exit; wait until the server has seen that. */
+    private static void waitForNoConnections(BenchCluster cluster) throws InterruptedException {
+        for (int i = 0; i < 100 && cluster.server.openConnections() > 0; i++) Thread.sleep(50);
+    }
+
+    /** The results as a Markdown table plus the ratios the issue's targets name. */
+    public static String table(List<InformerResult> results, Options options) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "%n| round | contender | sync %,d pods (ms) | retained heap / pod (bytes) | connections (1 informer) | threads added by %d informers at sync | after %d s idle | threads / informer (idle) | connections (%d informers) |%n",
+            options.pods(), options.informers(), options.idleSeconds(), options.informers()));
+        out.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (int round = 1; round <= options.rounds(); round++) {
+            for (String contender : options.contenders()) {
+                InformerResult pods = find(results, round, contender, "pods");
+                InformerResult many = find(results, round, contender, "configmaps");
+                out.append(String.format(Locale.ROOT, "| %d | %s | %,d | %,d | %d | %d | %d | %.2f | %d |%n", round, contender, pods.syncMillis(),
+                    pods.heapPerObject(), pods.connections(), many.threadsAdded(), many.threadsAddedIdle(),
+                    (double) many.threadsAddedIdle() / options.informers(), many.connections()));
+            }
+        }
+        for (int round = 1; round <= options.rounds(); round++) {
+            out.append("round ").append(round).append(":\n");
+            ratio(out, results, round, "heap / pod, kubekt default vs client-java (both drop managedFields; target <= 0.5)", "kubekt", "client-java", true);
+            ratio(out, results, round, "heap / pod, kubekt keeping managedFields vs fabric8 (target <= 0.5)", "kubekt-keep", "fabric8", true);
+            ratio(out, results, round, "sync time, kubekt keeping managedFields vs fabric8 (target <= 0.7)", "kubekt-keep", "fabric8", false);
+            ratio(out, results, round, "sync time, kubekt default vs fabric8 (target <= 0.7)", "kubekt", "fabric8", false);
+        }
+        return out.toString();
+    }
+
+    private static void ratio(StringBuilder out, List<InformerResult> results, int round, String what, String ours, String theirs, boolean heap) {
+        InformerResult a = find(results, round, ours, "pods");
+        InformerResult b = find(results, round, theirs, "pods");
+        if (a == null || b == null) return;
+        double ratio = heap ? (double) a.heapPerObject() / b.heapPerObject() : (double) a.syncMillis() / b.syncMillis();
+        out.append(String.format(Locale.ROOT, "  %s: %.2f%n", what, ratio));
+    }
+
+    private static InformerResult find(List<InformerResult> results, int round, String contender, String phase) {
+        return results.stream().filter(r -> r.round() == round && r.contender().equals(contender) && r.phase().equals(phase))
+            .findFirst().orElse(null);
+    }
+
+}
