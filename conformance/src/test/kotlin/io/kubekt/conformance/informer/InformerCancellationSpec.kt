@@ -9,6 +9,7 @@ import io.kubekt.api.core.v1.Service
 import io.kubekt.api.core.v1.ServiceAccount
 import io.kubekt.conformance.support.ConformanceSpec
 import io.kubekt.conformance.support.eventually
+import io.kubekt.conformance.support.uniqueName
 import io.kubekt.informer.ObjectKey
 import io.kubekt.informer.ResourceEventHandler
 import io.kubekt.informer.informers
@@ -51,8 +52,9 @@ class InformerCancellationSpec : ConformanceSpec({
             informers.start(scope)
             scope.launch { queue.runWorkers(2) { key -> processed += key } }
             withTimeout(60.seconds) { informers.awaitSynced() }
-            client.coreV1().configMaps(namespace).create(ConfigMap { metadata { name = "cancel-me" } })
-            eventually("the worker processed the ConfigMap's key") { true.takeIf { ObjectKey(namespace, "cancel-me") in processed } }
+            val name = uniqueName("cancel-me")
+            client.coreV1().configMaps(namespace).create(ConfigMap { metadata { this.name = name } })
+            eventually("the worker processed the ConfigMap's key") { true.takeIf { ObjectKey(namespace, name) in processed } }
             if (server != null) eventually("3 more watches are open") { true.takeIf { server.faults.openWatches() >= watchesBefore!! + 3 } }
             whileRunning()
             job.children.count() shouldBe 5 // three informers, the Flow subscriber, the workers
