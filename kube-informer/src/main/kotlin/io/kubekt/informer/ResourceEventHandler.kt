@@ -5,8 +5,10 @@ package io.kubekt.informer
  * Every method does nothing by default: implement the ones you need.
  *
  * Threading: one subscriber's calls come one at a time, in order, from the informer's
- * coroutine context (from Java: a thread of `Dispatchers.IO`). A slow handler delays only its
- * own subscription and, once its buffer is full, the store (see docs/decisions/informers.md).
+ * coroutine context (from Java: one of the client's background threads, as many as cores). A slow
+ * handler delays its own subscription and, once its buffer is full, the store; from Java a handler
+ * that blocks for long also holds back the client's other informers — hand slow work to a
+ * WorkQueue (see docs/decisions/informers.md).
  * An exception thrown by a handler is logged and the next change is delivered.
  */
 public interface ResourceEventHandler<T> {
