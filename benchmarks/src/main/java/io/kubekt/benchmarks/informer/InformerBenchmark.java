@@ -116,9 +116,16 @@ public final class InformerBenchmark {
         throw new IllegalStateException(contender + " " + phase + " exited before READY; its stderr is in " + log);
     }
 
-    /** The previous child's connections are closed by its exit; wait until the server has seen that. */
+    /**
+     * The previous child's connections are closed by its exit, and the loading client's once it is
+     * garbage collected (JDK 17's HTTP client has no close()): wait until the server has seen that,
+     * so that no connection of ours closes while a child is measured.
+     */
     private static void waitForNoConnections(BenchCluster cluster) throws InterruptedException {
-        for (int i = 0; i < 100 && cluster.server.openConnections() > 0; i++) Thread.sleep(50);
+        for (int i = 0; i < 200 && cluster.server.openConnections() > 0; i++) {
+            System.gc();
+            Thread.sleep(50);
+        }
     }
 
     /** The results as a Markdown table plus the ratios the targets name. */
