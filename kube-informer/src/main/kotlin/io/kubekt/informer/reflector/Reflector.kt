@@ -1,13 +1,13 @@
 package io.kubekt.informer.reflector
 
 import io.kubekt.api.KubeObject
+import io.kubekt.informer.watch.IdleWatchException
+import io.kubekt.informer.watch.collectUntilIdle
 import io.kubekt.request.ListOptions
 import io.kubekt.watch.ListWatch
 import io.kubekt.watch.WatchEvent
 import kotlinx.coroutines.CancellationException
-import kotlinx.coroutines.coroutineScope
 import kotlinx.coroutines.delay
-import kotlinx.coroutines.launch
 import kotlinx.coroutines.flow.Flow
 import kotlinx.coroutines.flow.FlowCollector
 import kotlinx.coroutines.flow.flow
@@ -72,7 +72,7 @@ public class Reflector<T : KubeObject> @JvmOverloads constructor(
     private suspend fun FlowCollector<ReflectorEvent<T>>.watch(state: ReflectorState<T>, options: ListOptions): ReflectorStep<T> {
         var current = state
         val end: ReflectorInput<T> = try {
-            collectUntilIdle(options) { event ->
+            collectUntilIdle(listWatch, options, config.idleTimeout, timeSource) { event ->
                 val step = core.transition(current, ReflectorInput.Event(event))
                 step.events.forEach { emit(it) }
                 current = step.state
@@ -82,7 +82,7 @@ public class Reflector<T : KubeObject> @JvmOverloads constructor(
         } catch (stop: StopWatch) {
             @Suppress("UNCHECKED_CAST")
             return stop.step as ReflectorStep<T>
-        } catch (idle: IdleWatch) {
+        } catch (idle: IdleWatchException) {
             log.info("reflector: watch silent for {}, restarting it", config.idleTimeout)
             ReflectorInput.WatchIdle
         } catch (e: CancellationException) {
@@ -93,30 +93,6 @@ public class Reflector<T : KubeObject> @JvmOverloads constructor(
         }
         return core.transition(current, end)
     }
-
-    /**
-     * Collects one watch in this coroutine (events are never buffered, so none is lost when the
-     * stream fails right after one) while a watchdog ends it with [IdleWatch] once nothing
-     * arrived for the idle timeout.
-     */
-    private suspend fun collectUntilIdle(options: ListOptions, onEvent: suspend (WatchEvent<T>) -> Unit) = coroutineScope {
-        var last = timeSource.markNow()
-        val watchdog = launch {
-            while (true) {
-                val left = config.idleTimeout - last.elapsedNow()
-                if (!left.isPositive()) throw IdleWatch()
-                delay(left)
-            }
-        }
-        listWatch.watch(options).collect { event ->
-            last = timeSource.markNow()
-            onEvent(event)
-        }
-        watchdog.cancel()
-    }
-
-    /** The watch was silent for the idle timeout. */
-    private class IdleWatch : Exception(null, null, false, false)
 
     /** Ends a watch whose event asked for other I/O. */
     private class StopWatch(val step: ReflectorStep<*>) : Exception(null, null, false, false)

@@ -17,7 +17,6 @@ import kotlinx.coroutines.flow.emitAll
 import kotlinx.coroutines.flow.flow
 import kotlinx.coroutines.jdk9.asPublisher
 import kotlinx.coroutines.job
-import kotlinx.coroutines.launch
 import org.slf4j.LoggerFactory
 import java.util.concurrent.Flow.Publisher
 import kotlin.random.Random
@@ -100,7 +99,7 @@ public class ResumableWatch<T> @JvmOverloads constructor(
     private suspend fun FlowCollector<WatchEvent<T>>.watchOnce(from: String, onEvent: (WatchEvent<T>) -> Unit): Exception? {
         var downstream: Throwable? = null
         return try {
-            collectUntilIdle(options(from)) { event ->
+            collectUntilIdle(listWatch, options(from), config.idleTimeout, timeSource) { event ->
                 onEvent(event)
                 try {
                     emit(event)
@@ -115,28 +114,11 @@ public class ResumableWatch<T> @JvmOverloads constructor(
         } catch (e: Exception) {
             when {
                 e === downstream -> throw e
-                e is IdleWatch -> e.also { log.info("resumable watch: silent for {}, reopening from {}", config.idleTimeout, from) }
+                e is IdleWatchException -> e.also { log.info("resumable watch: silent for {}, reopening from {}", config.idleTimeout, from) }
                 WatchRetry.isRetryable(e) -> e.also { log.info("resumable watch: stream from {} failed ({}), reopening", from, e.message) }
                 else -> throw e
             }
         }
-    }
-
-    /** Collects one watch while a watchdog ends it with [IdleWatch] once nothing arrived for the idle timeout. */
-    private suspend fun collectUntilIdle(options: ListOptions, onEvent: suspend (WatchEvent<T>) -> Unit) = coroutineScope {
-        var last = timeSource.markNow()
-        val watchdog = launch {
-            while (true) {
-                val left = config.idleTimeout - last.elapsedNow()
-                if (!left.isPositive()) throw IdleWatch()
-                delay(left)
-            }
-        }
-        listWatch.watch(options).collect { event ->
-            last = timeSource.markNow()
-            onEvent(event)
-        }
-        watchdog.cancel()
     }
 
     private fun options(from: String) = ListOptions(
@@ -181,9 +163,6 @@ public class ResumableWatch<T> @JvmOverloads constructor(
     }.asPublisher(Dispatchers.IO)
 
     override fun toString(): String = "ResumableWatch(from $resourceVersion of $listWatch)"
-
-    /** The watch was silent for the idle timeout. */
-    private class IdleWatch : Exception("watch silent for the idle timeout", null, false, false)
 
     private companion object {
         val log = LoggerFactory.getLogger(ResumableWatch::class.java)
