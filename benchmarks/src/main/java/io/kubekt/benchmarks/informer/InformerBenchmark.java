@@ -87,9 +87,11 @@ public final class InformerBenchmark {
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), InformerChild.class.getName(),
             contender, phase, cluster.kubeconfig.toString(), Integer.toString(informers),
             Integer.toString(phase.equals("pods") ? 0 : options.idleSeconds())));
+        long serverCpuStart = processCpuNanos();
         Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
         try {
             String ready = readyLine(process, contender, phase, log);
+            long serverCpuMillis = (processCpuNanos() - serverCpuStart) / 1_000_000;
             int connections = cluster.server.openConnections() - baseline;
             try (OutputStream in = process.getOutputStream()) {
                 in.write('\n');
@@ -99,7 +101,7 @@ public final class InformerBenchmark {
             if (result.cached() != expected) {
                 throw new IllegalStateException(contender + " " + phase + " cached " + result.cached() + " objects, expected " + expected + "; log " + log);
             }
-            System.out.printf("round %d %-12s %-10s %s connections=%d%n", round, contender, phase, ready.substring(6), connections);
+            System.out.printf("round %d %-12s %-10s %s connections=%d server_cpu_ms=%d%n", round, contender, phase, ready.substring(6), connections, serverCpuMillis);
             Files.deleteIfExists(log);
             return result;
         } finally {
@@ -126,6 +128,11 @@ public final class InformerBenchmark {
             System.gc();
             Thread.sleep(50);
         }
+    }
+
+    /** CPU time of this JVM (kube-test's server runs here) so far. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** The results as a Markdown table plus the ratios the targets name. */

@@ -38,9 +38,11 @@ public final class InformerChild {
         long heapBefore = settledHeapUsed();
         int threadsBefore = liveThreads();
         long start = System.nanoTime();
+        long cpuStart = processCpuNanos();
         if (phase.equals("pods")) contender.startPodInformer();
         else contender.startConfigMapInformers(namespaces(informers));
         long syncNanos = System.nanoTime() - start;
+        long syncCpuNanos = processCpuNanos() - cpuStart;
         int threadsAfter = liveThreads();
         long heapAfter = settledHeapUsed();
         System.out.println("THREADS after sync: " + threadNames());
@@ -48,13 +50,18 @@ public final class InformerChild {
         Thread.sleep(Long.parseLong(args[4]) * 1000);
         int threadsIdle = liveThreads();
         System.out.println("THREADS after " + args[4] + " s idle: " + threadNames());
-        System.out.printf("READY sync_ms=%d cached=%d heap_before=%d heap_after=%d threads_before=%d threads_after=%d threads_idle=%d%n",
-            syncNanos / 1_000_000, contender.cached(), heapBefore, heapAfter, threadsBefore, threadsAfter, threadsIdle);
+        System.out.printf("READY sync_ms=%d sync_cpu_ms=%d cached=%d heap_before=%d heap_after=%d threads_before=%d threads_after=%d threads_idle=%d%n",
+            syncNanos / 1_000_000, syncCpuNanos / 1_000_000, contender.cached(), heapBefore, heapAfter, threadsBefore, threadsAfter, threadsIdle);
         System.out.flush();
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
         Reference.reachabilityFence(contender);
         contender.close();
         System.exit(0);
+    }
+
+    /** CPU time of this JVM so far (all threads, JIT and GC included). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** The namespaces of the ConfigMap informers: {@code bench-cm-0} to {@code bench-cm-<n-1>}. */
