@@ -9,26 +9,15 @@ package io.kubekt.request
  * ```java
  * CreateOptions.builder().dryRun(true).fieldManager("my-tool").build();
  * ```
- * @throws IllegalArgumentException for a blank [fieldManager] or one longer than 128 characters.
+ * The fields are [WriteOptions]'s.
+ *
+ * @throws IllegalArgumentException for a blank `fieldManager` or one longer than 128 characters.
  */
 public class CreateOptions(
-    /** When true the server validates and answers, but persists nothing (`dryRun=All`). */
-    public val dryRun: Boolean = false,
-    /** The name recorded as owner of the fields this write sets (managedFields). */
-    public val fieldManager: String? = null,
-    /** How unknown or duplicate fields are treated; unset: the server's default. */
-    public val fieldValidation: FieldValidation? = null,
-) : QueryOptions {
-    init {
-        WriteQuery.requireManager(fieldManager)
-    }
-
-    override fun toQuery(): List<Pair<String, String>> = WriteQuery.render(dryRun, fieldManager, fieldValidation)
-
-    override fun equals(other: Any?): Boolean = other is CreateOptions && other.toQuery() == toQuery()
-    override fun hashCode(): Int = toQuery().hashCode()
-    override fun toString(): String = "CreateOptions(" + toQuery().joinToString { (k, v) -> "$k=$v" } + ")"
-
+    dryRun: Boolean = false,
+    fieldManager: String? = null,
+    fieldValidation: FieldValidation? = null,
+) : WriteOptions(dryRun, fieldManager, fieldValidation) {
     /** Collects [CreateOptions]: properties for Kotlin blocks, fluent setters for Java. */
     public class Builder {
         public var dryRun: Boolean = false
