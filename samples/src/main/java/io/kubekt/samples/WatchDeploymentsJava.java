@@ -5,7 +5,7 @@ import io.kubekt.api.apps.v1.DeploymentList;
 import io.kubekt.client.KubeClient;
 import io.kubekt.client.ResourceClient;
 import io.kubekt.client.StreamHandle;
-import io.kubekt.request.ListOptions;
+import io.kubekt.informer.watch.ResumableWatch;
 import io.kubekt.watch.WatchEvent;
 import java.time.Duration;
 
@@ -14,7 +14,8 @@ import java.time.Duration;
  * through a listener, printed as {@code ADDED|MODIFIED|DELETED <ns>/<name> (replicas n)}.
  *
  * <p>It lists first and watches from the list's resourceVersion, so no change made after the list
- * is missed. The listener is called on a kubekt thread, one event at a time; closing the
+ * is missed; the resumable watch reopens itself from the last resourceVersion after a dropped
+ * connection. The listener is called on a kubekt thread, one event at a time; closing the
  * {@link StreamHandle} closes the watch connection. The watch runs for {@code runFor} after
  * {@code whileRunning}.
  */
@@ -27,8 +28,7 @@ public final class WatchDeploymentsJava {
         String from = list.getMetadata().getResourceVersion();
         System.out.println("Watch (Java): " + list.getItems().size() + " deployments in " + namespace
                 + " at resourceVersion " + from + "; watching for " + runFor.toSeconds() + "s");
-        ListOptions options = ListOptions.builder().resourceVersion(from).build();
-        try (StreamHandle watch = deployments.watch(options, WatchDeploymentsJava::print)) {
+        try (StreamHandle watch = new ResumableWatch<>(deployments, from).start(client, WatchDeploymentsJava::print)) {
             whileRunning.run();
             Thread.sleep(runFor.toMillis());
         }
@@ -42,7 +42,7 @@ public final class WatchDeploymentsJava {
             System.out.println("MODIFIED " + line(e.getObject()));
         } else if (event instanceof WatchEvent.Deleted<Deployment> e) {
             System.out.println("DELETED " + line(e.getObject()));
-        } // a Bookmark comes only when asked for (allowWatchBookmarks)
+        } // Bookmarks are progress markers the resumable watch asks for
     }
 
     private static String line(Deployment d) {
