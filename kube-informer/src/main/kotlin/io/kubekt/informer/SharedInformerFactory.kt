@@ -4,6 +4,7 @@ import io.kubekt.InternalKubektApi
 import io.kubekt.api.GroupVersionResource
 import io.kubekt.api.KubeModel
 import io.kubekt.api.KubeObject
+import io.kubekt.api.ResourceType
 import io.kubekt.api.meta.v1.PartialObjectMetadata
 import io.kubekt.client.KubeClient
 import io.kubekt.informer.reflector.ReflectorConfig
@@ -33,6 +34,7 @@ import kotlin.time.toKotlinDuration
  * SharedInformer<Deployment> deployments = informers.informer(Deployment.class);
  * try (InformerHandle running = informers.start()) { running.synced().join(); ... }
  * ```
+ * Metadata only (names, labels, owners; no spec, status or data): `informers.metadataInformer(Secret.RESOURCE)`.
  * Informers asked for after [start] start at once in the same scope. Thread-safe.
  */
 public class SharedInformerFactory private constructor(
@@ -85,6 +87,20 @@ public class SharedInformerFactory private constructor(
             val listWatch = if (key.namespace != null) all.namespace(key.namespace) else all.allNamespaces()
             SharedInformer(listWatch, reflectorConfig(key), transformFor(), resync)
         }
+
+    /**
+     * The metadata-only informer of a model's [resource], e.g. `metadataInformer(Secret.RESOURCE)`:
+     * the same informer as [metadataInformer] with its [GroupVersionResource] (group, version,
+     * plural), without spelling it out.
+     */
+    @JvmOverloads
+    public fun metadataInformer(
+        resource: ResourceType<*>,
+        namespace: String? = null,
+        labelSelector: LabelSelector? = null,
+        fieldSelector: String? = null,
+    ): SharedInformer<PartialObjectMetadata> =
+        metadataInformer(GroupVersionResource(resource.group, resource.version, resource.plural), namespace, labelSelector, fieldSelector)
 
     private fun <T : KubeObject> shared(key: InformerKey, create: (InformerKey) -> SharedInformer<T>): SharedInformer<T> {
         val (informer, startIn) = synchronized(informers) {

@@ -18,7 +18,8 @@ import kotlin.time.toJavaDuration
  *
  * Against a real cluster the tour only reads (the disk-cached discovery writes its files to a
  * temporary folder, deleted at the end), unless `--allow-writes` is given: then, while the
- * informer and watch samples run, it creates, scales and deletes a Deployment ([churnDeployment])
+ * informer and watch samples run, it creates, scales and deletes a Deployment ([churnDeployment]),
+ * and while the metadata-only informer runs, it creates and deletes a Pod ([churnPod]),
  * inside a namespace it creates for the purpose and deletes at the end ([withTourNamespace]).
  * Against kube-test it always makes those changes, in `default`.
  *
@@ -55,6 +56,9 @@ private const val DISCOVERY_LINES = 15
 
 /** How long the informer and watch samples run after the tour's changes, to print their events. */
 private val RUN_FOR = 2.seconds
+
+/** How long the metadata-only informer samples run after the tour's pod was created and deleted. */
+private val METADATA_RUN_FOR = 1.seconds
 
 /** The pods loop: iterations and the pause between them. */
 private const val LOOP_ITERATIONS = 3
@@ -95,7 +99,10 @@ private suspend fun runSamples(client: KubeClient, writable: String?) {
     }
 }
 
-/** The informer, watch and list-only samples; the informer and watch ones see the tour's changes in [writable]. */
+/**
+ * The informer, watch, list-only and metadata-only informer samples; all but the list-only ones
+ * see the tour's changes in [writable] (a Deployment; a Pod for the metadata-only informer).
+ */
 private suspend fun runInformerSamples(client: KubeClient, writable: String?) {
     val churn: suspend () -> Unit = { if (writable != null) churnDeployment(client, writable) }
     val churnBlocking = Runnable { runBlocking { churn() } }
@@ -111,6 +118,11 @@ private suspend fun runInformerSamples(client: KubeClient, writable: String?) {
     section("Informer cache (list-only)") {
         listDeploymentsFromCache(client, "default")
         ListDeploymentsFromCacheJava.run(client, "default")
+    }
+    val podChurn: suspend () -> Unit = { if (writable != null) churnPod(client, writable) }
+    section("Metadata-only informer") {
+        metadataInformerPods(client, METADATA_RUN_FOR, podChurn)
+        MetadataInformerPodsJava.run(client, METADATA_RUN_FOR.toJavaDuration()) { runBlocking { podChurn() } }
     }
 }
 

@@ -170,6 +170,19 @@ class TourSpec : FunSpec({
         }
     }
 
+    test("the metadata-only informer samples count the seeded pods per namespace, then print the tour pod's add and delete") {
+        withClue(output) {
+            val perNamespace = EmbeddedCluster.SEEDED_PODS.groupingBy { it.first }.eachCount().toSortedMap()
+            for (language in listOf("Kotlin", "Java")) {
+                val printed = between("Metadata informer ($language): ", "Metadata informer ($language): stopped")
+                printed.first() shouldBe "Metadata informer ($language): ${EmbeddedCluster.SEEDED_PODS.size} pods (metadata only) in ${perNamespace.size} namespaces"
+                printed.drop(1).take(perNamespace.size) shouldBe perNamespace.map { (ns, count) -> "  $ns: $count" }
+                // Only changes after the sync: no line for a seeded pod, one add and one delete for the tour's, in order.
+                printed.filter { Regex("(add|delete) .*").matches(it) } shouldBe listOf("add default/$CHURNED_POD", "delete default/$CHURNED_POD")
+            }
+        }
+    }
+
     test("the pods loops count the seeded pods three times each and do not find example-xxxxx") {
         withClue(output) {
             val count = "There are ${EmbeddedCluster.SEEDED_PODS.size} pods in the cluster"

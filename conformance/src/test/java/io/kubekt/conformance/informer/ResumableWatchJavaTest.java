@@ -2,6 +2,7 @@ package io.kubekt.conformance.informer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kubekt.api.core.v1.ConfigMap;
@@ -12,6 +13,7 @@ import io.kubekt.conformance.support.ConformanceTarget;
 import io.kubekt.informer.watch.ResumableWatch;
 import io.kubekt.informer.watch.ResumableWatchConfig;
 import io.kubekt.watch.WatchEvent;
+import io.kubekt.watch.WatchListener;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,7 +24,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The Java face of the resumable watch: a listener with a StreamHandle, and a Flow.Publisher, both ended by closing the client. */
+/**
+ * The Java face of the resumable watch: a listener with a StreamHandle, and a Flow.Publisher,
+ * both ended by closing the client as by a normal end (onClose(null), onComplete), never as a failure.
+ */
 class ResumableWatchJavaTest {
     private static final ResourceClient<ConfigMap, ?> CONFIG_MAPS = ConformanceTarget.Companion.getCurrent().getClient().coreV1().configMaps("default");
 
@@ -43,7 +48,7 @@ class ResumableWatchJavaTest {
     }
 
     @Test
-    void aListenerGetsTheUpdatesFromTheStartingResourceVersionUntilTheClientIsClosed() throws Exception {
+    void aListenerAndASubscriberGetTheUpdatesUntilTheClientIsClosedWhichEndsThemNormally() throws Exception {
         String name = "resumable-" + UUID.randomUUID().toString().substring(0, 8);
         ConfigMap start = CONFIG_MAPS.create(ConfigMap.builder().metadata(m -> m.name(name)).data(Map.of("value", "0")).build());
         KubeClient client = KubeClient.create(ConformanceTarget.Companion.getCurrent().getConfig());
@@ -52,13 +57,17 @@ class ResumableWatchJavaTest {
             ResumableWatch<ConfigMap> watch = new ResumableWatch<>(client.coreV1().configMaps("default"), start.getMetadata().getResourceVersion(), config);
             List<WatchEvent<ConfigMap>> events = new CopyOnWriteArrayList<>();
             List<WatchEvent<ConfigMap>> published = new CopyOnWriteArrayList<>();
-            CompletableFuture<Throwable> publisherEnded = new CompletableFuture<>();
-            StreamHandle handle = watch.start(client, events::add);
+            CompletableFuture<String> publisherEnded = new CompletableFuture<>();
+            List<String> closes = new CopyOnWriteArrayList<>();
+            StreamHandle handle = watch.start(client, new WatchListener<>() {
+                public void onEvent(WatchEvent<ConfigMap> e) { events.add(e); }
+                public void onClose(Throwable error) { closes.add("onClose(" + error + ")"); }
+            });
             watch.publisher(client).subscribe(new Flow.Subscriber<>() {
                 public void onSubscribe(Flow.Subscription s) { s.request(Long.MAX_VALUE); }
                 public void onNext(WatchEvent<ConfigMap> e) { published.add(e); }
-                public void onError(Throwable t) { publisherEnded.complete(t); }
-                public void onComplete() { publisherEnded.complete(null); }
+                public void onError(Throwable t) { publisherEnded.complete("onError(" + t + ")"); }
+                public void onComplete() { publisherEnded.complete("onComplete"); }
             });
             ConfigMap current = update(start, "1");
             update(current, "2");
@@ -70,9 +79,10 @@ class ResumableWatchJavaTest {
 
             client.close();
 
-            handle.completion().handle((ok, error) -> null).get(30, TimeUnit.SECONDS);
+            assertNull(handle.completion().get(30, TimeUnit.SECONDS)); // completes normally: a failure would throw here
             assertFalse(handle.isOpen());
-            publisherEnded.get(30, TimeUnit.SECONDS); // told, one way or the other
+            assertEquals(List.of("onClose(null)"), closes);
+            assertEquals("onComplete", publisherEnded.get(30, TimeUnit.SECONDS));
         } finally {
             client.close();
             CONFIG_MAPS.delete(name);

@@ -10,6 +10,8 @@ import io.kubekt.watch.WatchListener
 import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.coroutineScope
+import kotlinx.coroutines.currentCoroutineContext
+import kotlinx.coroutines.isActive
 import kotlinx.coroutines.delay
 import kotlinx.coroutines.flow.Flow
 import kotlinx.coroutines.flow.FlowCollector
@@ -19,6 +21,7 @@ import kotlinx.coroutines.jdk9.asPublisher
 import kotlinx.coroutines.job
 import org.slf4j.LoggerFactory
 import java.util.concurrent.Flow.Publisher
+import java.util.concurrent.atomic.AtomicBoolean
 import kotlin.random.Random
 import kotlin.time.TimeSource
 
@@ -131,9 +134,11 @@ public class ResumableWatch<T> @JvmOverloads constructor(
 
     /**
      * Java: delivers [events] to [listener] in [client]'s scope until the handle is closed, the
-     * watch ends (`onClose` with the error, e.g. a 410 [io.kubekt.error.ApiException]) or the
-     * client is closed. Why a client: the watch runs in a scope the client owns, never on a
-     * thread of its own.
+     * watch ends or the client is closed. `onClose` is called once, last: with null when the
+     * handle or the client was closed (the handle's `completion()` completes normally), with the
+     * error when the watch failed (e.g. a 410 [io.kubekt.error.ApiException]; `completion()`
+     * completes exceptionally with it). Why a client: the watch runs in a scope the client owns,
+     * never on a thread of its own.
      *
      * @throws IllegalStateException when [client] is closed.
      */
@@ -144,21 +149,35 @@ public class ResumableWatch<T> @JvmOverloads constructor(
     /**
      * Java: the events as a `java.util.concurrent.Flow.Publisher`; each subscription runs one
      * watch on `Dispatchers.IO` with the subscriber's demand as backpressure, in a scope of
-     * [client]: closing the client ends it (the subscriber is told), cancelling the subscription
-     * closes the watch. A 410 or other final error reaches `onError`.
+     * [client]; cancelling the subscription closes the watch. Closing the client ends it with
+     * `onComplete` (the source was closed on purpose, as the listener form's `onClose(null)`);
+     * a 410 or other final error reaches `onError`, and so does subscribing to a closed client
+     * (an [IllegalStateException]).
      */
     @OptIn(InternalKubektApi::class)
     public fun publisher(client: KubeClient): Publisher<WatchEvent<T>> = flow {
         val owner = client.childScope("resumable watch from $resourceVersion").coroutineContext.job
-        coroutineScope {
-            val collector = coroutineContext.job
-            val link = owner.invokeOnCompletion { collector.cancel(CancellationException("KubeClient closed")) }
-            try {
-                emitAll(events())
-            } finally {
-                link.dispose()
-                owner.cancel()
+        val clientClosed = AtomicBoolean(false)
+        try {
+            coroutineScope {
+                val collector = coroutineContext.job
+                val link = owner.invokeOnCompletion {
+                    clientClosed.set(true)
+                    collector.cancel(CancellationException("KubeClient closed"))
+                }
+                try {
+                    emitAll(events())
+                } finally {
+                    link.dispose()
+                    owner.cancel()
+                }
             }
+        } catch (e: Throwable) {
+            // The client's close ends the stream normally; whatever failed while it closed (a
+            // cancelled request, a closed connection) is its consequence. A cancelled subscription
+            // (this coroutine no longer active) still ends as the subscription wants.
+            if (!clientClosed.get() || !currentCoroutineContext().isActive) throw e
+            log.debug("resumable watch from {}: client closed, completing", resourceVersion)
         }
     }.asPublisher(Dispatchers.IO)
 
