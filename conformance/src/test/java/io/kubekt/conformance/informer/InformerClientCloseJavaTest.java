@@ -2,6 +2,7 @@ package io.kubekt.conformance.informer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kubekt.api.GroupVersionResource;
@@ -54,6 +55,7 @@ class InformerClientCloseJavaTest {
             SharedInformerFactory informers = SharedInformerFactory.create(client, Duration.ZERO);
             SharedInformer<ConfigMap> configMaps = informers.informer(ConfigMap.class, "default", selector);
             SharedInformer<PartialObjectMetadata> names = informers.metadataInformer(new GroupVersionResource("", "v1", "configmaps"), "default", selector);
+            assertSame(names, informers.metadataInformer(ConfigMap.RESOURCE, "default", selector));
             List<String> seen = new CopyOnWriteArrayList<>();
             configMaps.addHandler(new ResourceEventHandler<>() {
                 public void onAdd(ConfigMap c, boolean inInitialList) { seen.add("add " + c.getMetadata().getName()); }

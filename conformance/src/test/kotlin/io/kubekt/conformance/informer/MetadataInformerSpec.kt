@@ -4,8 +4,11 @@ import io.kotest.matchers.collections.shouldContainExactlyInAnyOrder
 import io.kotest.matchers.collections.shouldNotContain
 import io.kotest.matchers.nulls.shouldNotBeNull
 import io.kotest.matchers.shouldBe
+import io.kotest.matchers.shouldNotBe
 import io.kubekt.api.GroupVersionResource
+import io.kubekt.api.apps.v1.Deployment
 import io.kubekt.api.core.v1.ConfigMap
+import io.kubekt.api.core.v1.Pod
 import io.kubekt.api.meta.v1.PartialObjectMetadata
 import io.kubekt.conformance.support.ConformanceSpec
 import io.kubekt.informer.informers
@@ -47,6 +50,7 @@ class MetadataInformerSpec : ConformanceSpec({
             val informers = client.informers()
             val informer = informers.metadataInformer(gvr, namespace, LabelSelector.parse(selector))
             informers.metadataInformer(gvr, namespace, LabelSelector.parse(selector)) shouldBe informer
+            informers.metadataInformer(ConfigMap.RESOURCE, namespace, LabelSelector.parse(selector)) shouldBe informer
             informers.start(scope)
             withTimeout(30.seconds) { informers.awaitSynced() }
             suspend fun serverState() = configMaps.list(ListOptions(labelSelector = selector)).items.orEmpty()
@@ -71,5 +75,12 @@ class MetadataInformerSpec : ConformanceSpec({
         } finally {
             scope.coroutineContext[Job]!!.cancelAndJoin()
         }
+    }
+
+    test("a model's ResourceType names the same metadata-only informer as its group, version and plural") {
+        val informers = client.informers()
+        informers.metadataInformer(Deployment.RESOURCE) shouldBe informers.metadataInformer(GroupVersionResource("apps", "v1", "deployments"))
+        informers.metadataInformer(Pod.RESOURCE, "default") shouldBe informers.metadataInformer(GroupVersionResource.core("v1", "pods"), "default")
+        informers.metadataInformer(Pod.RESOURCE) shouldNotBe informers.metadataInformer(Pod.RESOURCE, "default")
     }
 })
