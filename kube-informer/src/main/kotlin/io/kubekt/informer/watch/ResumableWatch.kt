@@ -11,8 +11,9 @@ import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.coroutineScope
 import kotlinx.coroutines.currentCoroutineContext
-import kotlinx.coroutines.isActive
 import kotlinx.coroutines.delay
+import kotlinx.coroutines.ensureActive
+import kotlinx.coroutines.isActive
 import kotlinx.coroutines.flow.Flow
 import kotlinx.coroutines.flow.FlowCollector
 import kotlinx.coroutines.flow.emitAll
@@ -115,6 +116,9 @@ public class ResumableWatch<T> @JvmOverloads constructor(
         } catch (e: CancellationException) {
             throw e
         } catch (e: Exception) {
+            // A failure seen once cancelled (e.g. the connection a closing client shut) is the
+            // cancellation's consequence: end as cancelled rather than report or retry it.
+            if (e !== downstream) currentCoroutineContext().ensureActive()
             when {
                 e === downstream -> throw e
                 e is IdleWatchException -> e.also { log.info("resumable watch: silent for {}, reopening from {}", config.idleTimeout, from) }

@@ -11,6 +11,7 @@ import io.kotest.matchers.ints.shouldBeGreaterThanOrEqual
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.shouldNotBe
 import io.kotest.matchers.string.shouldContain
+import io.kotest.matchers.types.shouldBeInstanceOf
 import io.kubekt.api.core.v1.ConfigMap
 import io.kubekt.error.ApiException
 import io.kubekt.error.TransportException
@@ -23,12 +24,16 @@ import io.kubekt.informer.configMap
 import io.kubekt.informer.modified
 import io.kubekt.request.ListOptions
 import io.kubekt.watch.WatchEvent
+import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.awaitCancellation
+import kotlinx.coroutines.cancelAndJoin
+import kotlinx.coroutines.launch
 import kotlinx.coroutines.flow.Flow
 import kotlinx.coroutines.flow.collect
 import kotlinx.coroutines.flow.take
 import kotlinx.coroutines.flow.toList
 import kotlinx.coroutines.test.TestScope
+import kotlinx.coroutines.test.runCurrent
 import kotlinx.coroutines.test.runTest
 import kotlin.random.Random
 import kotlin.time.Duration.Companion.milliseconds
@@ -141,6 +146,36 @@ class ResumableWatchSpec : FunSpec({
         runTest {
             val fake = FakeListWatch().answerWatch { emit(added(a)) }.answerWatch { emit(added(b)) }
             shouldThrow<TransportException> { resumable(fake).collect { throw TransportException("downstream") } }.message shouldBe "downstream"
+            fake.watchCalls shouldHaveSize 1
+        }
+    }
+
+    test("a failure the stream meets once its collector is cancelled (a closing client's connection) ends it as cancelled, not reported") {
+        runTest {
+            val fake = FakeListWatch()
+                .answerWatch {
+                    emit(added(a))
+                    try {
+                        awaitCancellation()
+                    } catch (e: CancellationException) {
+                        throw apiError(403, "Forbidden", "the connection was shut") // what a closing transport may throw instead
+                    }
+                }
+                .answerWatch { emit(added(b)) }
+            var ended: Throwable? = null
+            val seen = mutableListOf<WatchEvent<ConfigMap>>()
+            val collecting = launch {
+                try {
+                    resumable(fake).collect { seen += it }
+                } catch (e: Throwable) {
+                    ended = e
+                    throw e
+                }
+            }
+            runCurrent()
+            seen shouldHaveSize 1
+            collecting.cancelAndJoin()
+            ended.shouldBeInstanceOf<CancellationException>()
             fake.watchCalls shouldHaveSize 1
         }
     }
