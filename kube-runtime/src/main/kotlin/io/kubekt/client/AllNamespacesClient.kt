@@ -27,6 +27,10 @@ public class AllNamespacesClient<T : KubeModel<T, *>, L : KubeList<T>> internal 
     @JvmSynthetic
     override suspend fun list(options: ListOptions): L = calls.list(options)
 
+    /** Every page of the list, each page requested while the previous one is decoded and collected (see [ListWatch.listPages]). */
+    @JvmSynthetic
+    override fun listPages(options: ListOptions): Flow<L> = calls.listPages(options)
+
     /** One page of objects from every namespace, with options built by [block]. */
     @JvmSynthetic
     public suspend fun list(block: ListOptions.Builder.() -> Unit = {}): L = calls.list(ListOptions(block))

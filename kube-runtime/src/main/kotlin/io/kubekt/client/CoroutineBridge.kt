@@ -3,6 +3,7 @@ package io.kubekt.client
 import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.ensureActive
+import kotlinx.coroutines.isActive
 import kotlinx.coroutines.flow.Flow
 import kotlinx.coroutines.future.future
 import kotlinx.coroutines.job
@@ -40,7 +41,8 @@ internal class CoroutineBridge(private val scope: CoroutineScope) {
 
     /**
      * Collects [elements] in the client's scope, delivering each to [onElement] one at a time,
-     * then [onClose] once with the failure or null, until the handle is closed.
+     * then [onClose] once with the failure or null, until the handle is closed. Closing the
+     * handle or the client ends it with null, even when the flow throws while it is cancelled.
      */
     fun <E> collect(elements: Flow<E>, onElement: (E) -> Unit, onClose: (Throwable?) -> Unit, what: String): StreamHandle {
         val done = CompletableFuture<Void?>()
@@ -54,7 +56,9 @@ internal class CoroutineBridge(private val scope: CoroutineScope) {
             } catch (e: CancellationException) {
                 throw e
             } catch (e: Throwable) {
-                failure.set(e)
+                // An error raised while the stream was being closed (a connection the closing
+                // client shut under it) is the close itself, not a failure.
+                if (isActive) failure.set(e)
             }
         }
         job.invokeOnCompletion {

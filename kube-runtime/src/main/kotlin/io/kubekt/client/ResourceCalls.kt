@@ -18,6 +18,12 @@ import io.kubekt.request.QueryOptions
 import io.kubekt.request.RequestBuilder
 import io.kubekt.request.Verb
 import io.kubekt.transport.KubeResponse
+import io.kubekt.api.ListHead
+import io.kubekt.watch.continuedPage
+import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.Deferred
+import kotlinx.coroutines.async
+import kotlinx.coroutines.coroutineScope
 import kotlinx.coroutines.flow.Flow
 import java.util.Spliterator
 import java.util.Spliterators
@@ -82,6 +88,41 @@ internal class ResourceCalls<T : KubeModel<T, *>, L : KubeList<T>>(
         val request = request(Verb.GET).params(options).build()
         return decodeAny(listType, send(request), request) as L
     }
+
+    /**
+     * Every page of the list, one page read ahead: as soon as a page's bytes have arrived its
+     * continue token is read from the head of the body ([ListHead]) and the next page is
+     * requested, so the server prepares page n+1 while page n is decoded and collected. A failed
+     * read-ahead surfaces only after the pages before it were emitted; cancelling the collector
+     * cancels it.
+     */
+    @Suppress("UNCHECKED_CAST")
+    fun listPages(options: ListOptions): Flow<L> = flow {
+        coroutineScope {
+            var request = request(Verb.GET).params(options).build()
+            var pending = fetch(request)
+            while (true) {
+                val response = pending.await().getOrThrow()
+                val current = request
+                val ahead = if (response.code in 200..299) ListHead.continueToken(response.body) else null
+                if (ahead != null) {
+                    request = request(Verb.GET).params(continuedPage(options, ahead)).build()
+                    pending = fetch(request)
+                }
+                val page = decodeAny(listType, response, current) as L
+                emit(page)
+                if (ahead != null) continue
+                // No head before the items (not how the API server writes lists): no read-ahead.
+                val token = page.metadata?.`continue`?.takeIf { it.isNotEmpty() } ?: break
+                request = request(Verb.GET).params(continuedPage(options, token)).build()
+                pending = fetch(request)
+            }
+        }
+    }
+
+    /** Sends [request] in the background; the outcome, failure included, waits for [Deferred.await]. */
+    private fun CoroutineScope.fetch(request: KubeRequest): Deferred<Result<KubeResponse>> =
+        async { runCatching { send(request) } }
 
     fun listAll(options: ListOptions, policy: ExpiredListPolicy): Flow<ListAllElement<T>> = flow {
         val pager = ListPager(options, policy) { list(it) }

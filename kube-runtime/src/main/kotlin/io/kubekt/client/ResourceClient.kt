@@ -60,6 +60,10 @@ public class ResourceClient<T : KubeModel<T, *>, L : KubeList<T>> internal const
     @JvmSynthetic
     override suspend fun list(options: ListOptions): L = calls.list(options)
 
+    /** Every page of the list, each page requested while the previous one is decoded and collected (see [ListWatch.listPages]). */
+    @JvmSynthetic
+    override fun listPages(options: ListOptions): Flow<L> = calls.listPages(options)
+
     /** One page of objects, with options built by [block]: `list { limit = 50 }`. */
     @JvmSynthetic
     public suspend fun list(block: ListOptions.Builder.() -> Unit = {}): L = calls.list(ListOptions(block))

@@ -3,6 +3,7 @@ package io.kubekt.watch
 import io.kubekt.api.KubeList
 import io.kubekt.request.ListOptions
 import kotlinx.coroutines.flow.Flow
+import kotlinx.coroutines.flow.flow
 
 /**
  * What a reflector needs of a resource: one page of a list, and a watch (client-go's
@@ -15,6 +16,25 @@ public interface ListWatch<out T> {
     public suspend fun list(options: ListOptions): KubeList<out T>
 
     /**
+     * Every page of the list described by [options], in order, following continue tokens (a
+     * continued page sends no resourceVersion: the token carries the snapshot). Cold: each
+     * collect lists anew; a failed page ends the flow with its exception, after the pages before
+     * it were emitted. Implementations may fetch the next page while the collector handles the
+     * current one (the typed clients do); this default fetches each page when the previous one
+     * has been handled.
+     */
+    @JvmSynthetic
+    public fun listPages(options: ListOptions): Flow<KubeList<out T>> = flow {
+        var next = options
+        while (true) {
+            val page = list(next)
+            emit(page)
+            val token = page.metadata?.`continue`?.takeIf { it.isNotEmpty() } ?: break
+            next = continuedPage(options, token)
+        }
+    }
+
+    /**
      * A cold flow of watch events: each collect opens one HTTP watch with [options]
      * (`watch=true` is added), cancelling the collector closes it. Ends normally when the server
      * ends the stream (timeoutSeconds, a restart); ends with [io.kubekt.error.ApiException] on
@@ -23,3 +43,10 @@ public interface ListWatch<out T> {
     @JvmSynthetic
     public fun watch(options: ListOptions): Flow<WatchEvent<T>>
 }
+
+/** [options] for the page after the one whose continue token is [token]: the token replaces resourceVersion and its match. */
+internal fun continuedPage(options: ListOptions, token: String): ListOptions = options.toBuilder().apply {
+    continueToken = token
+    resourceVersion = null
+    resourceVersionMatch = null
+}.build()

@@ -57,16 +57,34 @@ public class Reflector<T : KubeObject> @JvmOverloads constructor(
             ReflectorAction.KeepWatching -> error("reflector: KeepWatching outside a watch")
         }
 
-    private suspend fun list(state: ReflectorState<T>, options: ListOptions): ReflectorStep<T> {
-        val input = try {
-            ReflectorInput.Listed(listWatch.list(options))
+    /**
+     * Lists all pages through [ListWatch.listPages], so a client that reads ahead fetches page
+     * n+1 while page n is handled here. Each page is one [ReflectorInput.Listed] for the core; the
+     * pages continue while the core asks for exactly the next one.
+     */
+    private suspend fun FlowCollector<ReflectorEvent<T>>.list(state: ReflectorState<T>, options: ListOptions): ReflectorStep<T> {
+        var current = state
+        try {
+            listWatch.listPages(options).collect { page ->
+                val step = core.transition(current, ReflectorInput.Listed(page))
+                val next = page.metadata?.`continue`?.takeIf { it.isNotEmpty() }
+                val action = step.action
+                if (next == null || action !is ReflectorAction.List || action.options.continueToken != next) throw Stop(step)
+                step.events.forEach { emit(it) }
+                current = step.state
+            }
+        } catch (stop: Stop) {
+            @Suppress("UNCHECKED_CAST")
+            return stop.step as ReflectorStep<T>
         } catch (e: CancellationException) {
             throw e
         } catch (e: Exception) {
             log.warn("reflector: list failed ({}), retrying", e.message)
-            ReflectorInput.ListFailed(e)
+            return core.transition(current, ReflectorInput.ListFailed(e))
         }
-        return core.transition(state, input)
+        val truncated = IllegalStateException("the list ended before a page without a continue token")
+        log.warn("reflector: {}, retrying", truncated.message)
+        return core.transition(current, ReflectorInput.ListFailed(truncated))
     }
 
     private suspend fun FlowCollector<ReflectorEvent<T>>.watch(state: ReflectorState<T>, options: ListOptions): ReflectorStep<T> {
@@ -76,10 +94,10 @@ public class Reflector<T : KubeObject> @JvmOverloads constructor(
                 val step = core.transition(current, ReflectorInput.Event(event))
                 step.events.forEach { emit(it) }
                 current = step.state
-                if (step.action != ReflectorAction.KeepWatching) throw StopWatch(step)
+                if (step.action != ReflectorAction.KeepWatching) throw Stop(step)
             }
             ReflectorInput.WatchEnded
-        } catch (stop: StopWatch) {
+        } catch (stop: Stop) {
             @Suppress("UNCHECKED_CAST")
             return stop.step as ReflectorStep<T>
         } catch (idle: IdleWatchException) {
@@ -94,8 +112,8 @@ public class Reflector<T : KubeObject> @JvmOverloads constructor(
         return core.transition(current, end)
     }
 
-    /** Ends a watch whose event asked for other I/O. */
-    private class StopWatch(val step: ReflectorStep<*>) : Exception(null, null, false, false)
+    /** Ends a list or watch whose input asked the core for other I/O. */
+    private class Stop(val step: ReflectorStep<*>) : Exception(null, null, false, false)
 
     private companion object {
         val log = LoggerFactory.getLogger(Reflector::class.java)
