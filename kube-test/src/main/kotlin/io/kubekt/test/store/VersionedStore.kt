@@ -21,6 +21,7 @@ internal class VersionedStore(historyLimit: Int) {
     private val objects = HashMap<String, TreeMap<String, JsonObject>>()
     private val history = ArrayDeque<StoredEvent>()
     private val sinks = LinkedHashSet<EventSink>()
+    private val listeners = ArrayList<StoreListener>()
     private val rvState = MutableStateFlow(0L)
 
     var historyLimit: Int = historyLimit
@@ -46,6 +47,11 @@ internal class VersionedStore(historyLimit: Int) {
     }
 
     fun resources(): Set<String> = objects.keys.toSet()
+
+    /** Registers [listener] for every later change of an object (not for history compaction). */
+    fun listen(listener: StoreListener) {
+        listeners += listener
+    }
 
     /**
      * The objects of [resource] under [prefix] as they were at [rv], rebuilt by undoing newer events.
@@ -73,6 +79,7 @@ internal class VersionedStore(historyLimit: Int) {
         val rv = ++resourceVersion
         val stamped = Objects.normalize(Objects.withMeta(obj, "resourceVersion", JsonPrimitive(rv.toString())), custom)
         objects.getOrPut(resource) { TreeMap() }[key] = stamped
+        listeners.forEach { it.changed(resource, key, prev, stamped) }
         record(StoredEvent(rv, if (prev == null) EventType.ADDED else EventType.MODIFIED, resource, key, stamped, prev))
         return stamped
     }
@@ -80,6 +87,7 @@ internal class VersionedStore(historyLimit: Int) {
     /** Removes the object at [key]; the DELETED event carries [last] stamped with the deletion's resourceVersion. */
     fun remove(resource: String, key: String, last: JsonObject): JsonObject {
         val prev = objects[resource]?.remove(key) ?: return last
+        listeners.forEach { it.changed(resource, key, prev, null) }
         val rv = ++resourceVersion
         val stamped = Objects.withMeta(last, "resourceVersion", JsonPrimitive(rv.toString()))
         record(StoredEvent(rv, EventType.DELETED, resource, key, stamped, prev))
@@ -111,6 +119,7 @@ internal class VersionedStore(historyLimit: Int) {
     /** Forgets every object (the resourceVersion counter keeps counting) and compacts. */
     fun clear() {
         objects.clear()
+        listeners.forEach { it.cleared() }
         compact()
     }
 
