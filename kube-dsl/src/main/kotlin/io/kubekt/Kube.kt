@@ -9,7 +9,7 @@ import kotlinx.coroutines.runBlocking
  * in-cluster), then closes the client: the entry point of Kotlin scripts and small `main`s.
  *
  * ```kotlin
- * kube { coreV1().pods("kube-system").list().items.orEmpty().forEach { println(it.metadata?.name) } }
+ * kube { coreV1().pods("kube-system").list().items.forEach { println(it.metadata?.name) } }
  * ```
  * The block is a coroutine, so suspend calls read plainly; `kube` blocks the calling thread until
  * it returns (do not call it from a coroutine — use `KubeClient()` there).

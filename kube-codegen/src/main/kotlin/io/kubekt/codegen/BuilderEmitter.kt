@@ -31,10 +31,10 @@ internal class BuilderEmitter(private val imports: Imports, private val rt: Mode
         val n = Names.quoted(f.name)
         val i = f.slot
         sb.append("        /** [$simple.${f.name}] */\n")
-        sb.append("        public var $n: ${f.type}?\n")
-        sb.append("            get() = slot($i) as ${f.type}?\n")
+        sb.append("        public var $n: ${f.declared}\n")
+        sb.append("            get() = slot($i) as ${f.declared}\n")
         sb.append("            set(value) = setSlot($i, value)\n\n")
-        fluent(sb, f.name, "value: ${f.type}?", "setSlot($i, value)")
+        fluent(sb, f.name, "value: ${f.declared}", "setSlot($i, value)")
         val t = f.property.type
         if (t is SchemaType.Model && f.nested != null) {
             fluent(sb, f.name, "edit: $consumer<${f.nested}.Builder>", "editSlot($i, ${f.nested}.TYPE, edit)")

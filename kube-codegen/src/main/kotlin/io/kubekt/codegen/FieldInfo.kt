@@ -19,4 +19,9 @@ internal class FieldInfo(
     val elementType: String?,
     val sensitive: Boolean,
     val override: Boolean,
-)
+    /** A list kind's `items`: never null (absent reads as empty), so its Kotlin type is not nullable. */
+    val required: Boolean = false,
+) {
+    /** The Kotlin type as properties declare it: [type], nullable unless [required]. */
+    val declared: String get() = if (required) type else "$type?"
+}

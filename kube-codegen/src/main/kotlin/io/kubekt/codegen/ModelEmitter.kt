@@ -17,7 +17,7 @@ internal class ModelEmitter(private val index: SpecIndex) {
             Role.OBJECT -> setOf("apiVersion", "kind", "metadata")
             is Role.LIST -> setOf("apiVersion", "kind", "metadata", "items")
         }
-        val fields = fields(def, imports, overrides)
+        val fields = fields(def, imports, overrides, required = if (role is Role.LIST) setOf("items") else emptySet())
         val rt = Runtime(imports)
         val body = StringBuilder()
         val supertypes = buildList {
@@ -37,7 +37,7 @@ internal class ModelEmitter(private val index: SpecIndex) {
         for (f in fields) {
             body.append(KDoc.block(f.property.description, "    "))
             val modifier = if (f.override) "override" else "public"
-            body.append("    $modifier val ${Names.quoted(f.name)}: ${f.type}? get() = slot(${f.slot}) as ${f.type}?\n\n")
+            body.append("    $modifier val ${Names.quoted(f.name)}: ${f.declared} get() = slot(${f.slot}) as ${f.declared}\n\n")
         }
         body.append("    override val modelType: ${rt.api("ModelType")}<$simple> get() = TYPE\n\n")
         body.append("    override fun toBuilder(): Builder = Builder(this)\n\n")
@@ -115,6 +115,7 @@ internal class ModelEmitter(private val index: SpecIndex) {
         if (p.listMapKeys.isNotEmpty()) args.add("listMapKeys = listOf(${p.listMapKeys.joinToString(", ") { Names.literal(it) }})")
         p.mapType?.let { args.add("mapType = ${Names.literal(it)}") }
         if (f.sensitive) args.add("sensitive = true")
+        if (f.required) args.add("required = true")
         return "field(${args.joinToString(", ")})"
     }
 
@@ -137,7 +138,7 @@ internal class ModelEmitter(private val index: SpecIndex) {
         }
     }
 
-    private fun fields(def: Definition, imports: Imports, overrides: Set<String>): List<FieldInfo> {
+    private fun fields(def: Definition, imports: Imports, overrides: Set<String>, required: Set<String>): List<FieldInfo> {
         val ordered = def.properties.sortedWith(compareBy({ priority(it.name) }, { it.name }))
         val names = ordered.map { Names.property(it.name) }
         val duplicates = names.groupBy { it }.filter { it.value.size > 1 }.keys
@@ -164,6 +165,7 @@ internal class ModelEmitter(private val index: SpecIndex) {
                 elementType = elementSchema?.let { kotlinType(it, imports) },
                 sensitive = sensitive(def, p),
                 override = p.name in overrides,
+                required = p.name in required,
             )
         }
         return infos

@@ -25,8 +25,10 @@ public class SpecReader(private val source: String, text: String) {
     } catch (e: IllegalArgumentException) {
         throw CodegenException("$source is not a JSON object: ${e.message}")
     }
-    private val rawDefinitions: JsonObject = root["definitions"] as? JsonObject
-        ?: throw CodegenException("$source has no \"definitions\" object; is it an OpenAPI v2 spec (/openapi/v2)?")
+    private val rawDefinitions: JsonObject = withSupplementary(
+        root["definitions"] as? JsonObject
+            ?: throw CodegenException("$source has no \"definitions\" object; is it an OpenAPI v2 spec (/openapi/v2)?"),
+    )
     private val inline = LinkedHashMap<String, Definition>()
 
     /** Every definition that becomes a model class, inline ones included, sorted by name. */
@@ -131,11 +133,36 @@ public class SpecReader(private val source: String, text: String) {
 
     private fun scalar(kind: String) = SchemaType.Scalar(kind)
 
+    /**
+     * [spec] plus each supplementary definition it lacks (PartialObjectMetadata and its list), when
+     * it defines ObjectMeta and ListMeta as every API server's spec does.
+     *
+     * Why: the server serves these kinds only through content negotiation, so /openapi/v2 leaves
+     * them out; generating them from a definition kept here gives them exactly the shape and codec
+     * of the other models instead of hand-written copies that drift.
+     */
+    private fun withSupplementary(spec: JsonObject): JsonObject {
+        if (OBJECT_META !in spec || LIST_META !in spec) return spec
+        val extra = SUPPLEMENTARY.filterKeys { it !in spec }
+        return if (extra.isEmpty()) spec else JsonObject(spec + extra)
+    }
+
     private fun JsonObject.string(key: String): String? = (this[key] as? JsonPrimitive)?.contentOrNull
 
     private fun JsonObject?.orEmpty(): Map<String, JsonElement> = this ?: emptyMap()
 
     public companion object {
+        private const val OBJECT_META = "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"
+        private const val LIST_META = "io.k8s.apimachinery.pkg.apis.meta.v1.ListMeta"
+        private const val SUPPLEMENTARY_RESOURCE = "supplementary-definitions.json"
+
+        /** Definitions the server serves but leaves out of its spec; see `supplementary-definitions.json`. */
+        public val SUPPLEMENTARY: Map<String, JsonElement> by lazy {
+            val text = SpecReader::class.java.getResourceAsStream(SUPPLEMENTARY_RESOURCE)?.use { it.readBytes().decodeToString() }
+                ?: throw IllegalStateException("kube-codegen's $SUPPLEMENTARY_RESOURCE is missing from the classpath")
+            Json.parseToJsonElement(text).jsonObject.getValue("definitions").jsonObject
+        }
+
         /** Definitions with a hand-written representation in kube-models. */
         public val SPECIAL: Map<String, String> = mapOf(
             "io.k8s.apimachinery.pkg.api.resource.Quantity" to "QUANTITY",

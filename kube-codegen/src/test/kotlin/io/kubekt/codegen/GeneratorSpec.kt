@@ -82,6 +82,7 @@ class GeneratorSpec : FunSpec({
         names shouldContainExactly listOf(
             "com.example.v1.Widget", "com.example.v1.WidgetList", "com.example.v1.WidgetSpec", "com.example.v1.WidgetSpecParts",
             "com.example.v1.WidgetStatus", "io.k8s.apimachinery.pkg.apis.meta.v1.ListMeta", "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta",
+            "io.k8s.apimachinery.pkg.apis.meta.v1.PartialObjectMetadata", "io.k8s.apimachinery.pkg.apis.meta.v1.PartialObjectMetadataList",
         )
         val spec = reader.definitions.single { it.name == "com.example.v1.WidgetSpec" }.properties.associate { it.name to it.type }
         spec["size"] shouldBe SchemaType.Scalar("INT64")
@@ -117,13 +118,46 @@ class GeneratorSpec : FunSpec({
         widget shouldContain "this.kind = \"Widget\""
         widget shouldNotContain "Ends */"
         widget shouldNotContain "opens /*"
-        files.getValue("com/example/v1/WidgetList.kt") shouldContain "KubeList<Widget>"
+        val list = files.getValue("com/example/v1/WidgetList.kt")
+        list shouldContain "KubeList<Widget>"
+        list shouldContain "override val items: List<Widget> get() = slot(3) as List<Widget>\n"
+        list shouldContain "public var items: List<Widget>\n"
+        list shouldContain "public fun items(value: List<Widget>): Builder"
+        list shouldContain "field(\"items\", list(model(Widget.TYPE)), required = true)"
+        list shouldContain "override val metadata: ListMeta? get()"
         val spec = files.getValue("com/example/v1/WidgetSpec.kt")
         spec shouldContain "public val limits: Map<String, Quantity>? get() = slot("
         spec shouldContain "field(\"parts\", list(model(WidgetSpecParts.TYPE)), listType = \"map\", listMapKeys = listOf(\"id\"))"
         spec shouldContain "public fun part(edit: WidgetSpecParts.Builder.() -> Unit): Builder"
         spec shouldContain "public fun limit(key: String, value: Quantity): Builder"
         files.getValue("com/example/v1/ExampleModels.kt") shouldContain "com.example.v1.Widget.RESOURCE,"
+    }
+
+    test("a spec with ObjectMeta and ListMeta gains PartialObjectMetadata and its list, generated like the spec's own") {
+        val out = Files.createTempDirectory("gen")
+        val files = Generator(CodegenOptions(specFile(), out, include = Regex("^io\\.k8s\\.apimachinery\\.pkg\\.apis\\.meta\\.v1\\.Partial"))).sources().getValue(out)
+        files.keys shouldBe setOf("io/kubekt/api/meta/v1/PartialObjectMetadata.kt", "io/kubekt/api/meta/v1/PartialObjectMetadataList.kt")
+        val one = files.getValue("io/kubekt/api/meta/v1/PartialObjectMetadata.kt")
+        one shouldContain "KubeModel<PartialObjectMetadata, PartialObjectMetadata.Builder>(values, unknown, order), KubeObject"
+        one shouldContain "GroupVersionKind(\"meta.k8s.io\", \"v1\", \"PartialObjectMetadata\")"
+        one shouldContain "this.kind = \"PartialObjectMetadata\""
+        one shouldContain "override val metadata: ObjectMeta? get()"
+        one shouldNotContain "RESOURCE"
+        val list = files.getValue("io/kubekt/api/meta/v1/PartialObjectMetadataList.kt")
+        list shouldContain "KubeList<PartialObjectMetadata>"
+        list shouldContain "override val items: List<PartialObjectMetadata> get()"
+        list shouldContain "apiVersion = \"meta.k8s.io/v1\""
+    }
+
+    test("a spec without ObjectMeta and ListMeta gets no supplementary definitions; one that has them keeps its own") {
+        val bare = CRD_SPEC.replace("io.k8s.apimachinery.pkg.apis.meta.v1.ListMeta\": {", "io.k8s.apimachinery.pkg.apis.meta.v1.OtherMeta\": {")
+        SpecReader("crd.json", bare).definitions.map { it.name }.filter { "Partial" in it } shouldBe emptyList()
+        val own = CRD_SPEC.replace(
+            "\"io.k8s.apimachinery.pkg.api.resource.Quantity\"",
+            "\"io.k8s.apimachinery.pkg.apis.meta.v1.PartialObjectMetadata\": {\"description\": \"the spec's\", \"type\": \"object\", " +
+                "\"properties\": {\"kind\": {\"type\": \"string\"}}},\n    \"io.k8s.apimachinery.pkg.api.resource.Quantity\"",
+        )
+        SpecReader("crd.json", own).definitions.single { it.name.endsWith(".PartialObjectMetadata") }.description shouldBe "the spec's"
     }
 
     test("the DSL output has one entry function per served kind") {

@@ -15,7 +15,7 @@ class CrdModelSpec : FunSpec({
     test("custom resources from a real API server round-trip byte for byte through generated CRD models") {
         val text = javaClass.getResource("/dubhe.welkin-v1alpha1-cukclusters.json")!!.readText().removeSuffix("\n")
         val list = CukClusterList.TYPE.decode(text)
-        list.items!!.map { it.spec?.size } shouldBe listOf(3, 3)
+        list.items.map { it.spec?.size } shouldBe listOf(3, 3)
         list.toJson() shouldBe text
     }
 

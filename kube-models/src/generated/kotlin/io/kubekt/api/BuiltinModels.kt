@@ -3,7 +3,7 @@
 
 package io.kubekt.api
 
-/** Every model type (761) and resource type (95) generated from swagger-v1.36.json. */
+/** Every model type (763) and resource type (95) generated from swagger-v1.36.json. */
 public object BuiltinModels : io.kubekt.api.ModelRegistry(
     {
         listOf(
@@ -504,6 +504,8 @@ public object BuiltinModels : io.kubekt.api.ModelRegistry(
             io.kubekt.api.meta.v1.ManagedFieldsEntry.TYPE,
             io.kubekt.api.meta.v1.ObjectMeta.TYPE,
             io.kubekt.api.meta.v1.OwnerReference.TYPE,
+            io.kubekt.api.meta.v1.PartialObjectMetadata.TYPE,
+            io.kubekt.api.meta.v1.PartialObjectMetadataList.TYPE,
             io.kubekt.api.meta.v1.Patch.TYPE,
             io.kubekt.api.meta.v1.Preconditions.TYPE,
             io.kubekt.api.meta.v1.ServerAddressByClientCIDR.TYPE,

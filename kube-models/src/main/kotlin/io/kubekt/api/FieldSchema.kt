@@ -22,6 +22,11 @@ public class FieldSchema internal constructor(
     public val mapType: String?,
     /** True for fields whose values must never be logged (Secret data, tokens). */
     public val isSensitive: Boolean,
+    /**
+     * True for a list field that is never absent (a list kind's `items`): a missing or `null`
+     * value reads as an empty list, builders start with an empty list, and it is always written.
+     */
+    public val isRequired: Boolean = false,
 ) {
     /** The model type of the field's objects: the field's own, its list elements' or its map values'; null for scalars. */
     public val modelType: ModelType<*>?

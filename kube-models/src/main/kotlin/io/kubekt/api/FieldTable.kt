@@ -15,8 +15,10 @@ public class FieldTable internal constructor() {
         listMapKeys: List<String>? = null,
         mapType: String? = null,
         sensitive: Boolean = false,
+        required: Boolean = false,
     ) {
-        fields.add(FieldSchema(name, type, patchStrategy, patchMergeKey, listType, listMapKeys.orEmpty(), mapType, sensitive))
+        require(!required || type is ValueType.ListOf) { "field '$name': only list fields can be required (they default to empty)" }
+        fields.add(FieldSchema(name, type, patchStrategy, patchMergeKey, listType, listMapKeys.orEmpty(), mapType, sensitive, required))
     }
 
     /** `String`. */

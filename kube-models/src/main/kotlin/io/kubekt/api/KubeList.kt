@@ -13,6 +13,6 @@ public interface KubeList<T> {
     /** The list's resourceVersion, continue token and remaining item count. */
     public val metadata: ListMeta?
 
-    /** The objects. */
-    public val items: List<T>?
+    /** The objects; empty (never null) when the server sent none. */
+    public val items: List<T>
 }

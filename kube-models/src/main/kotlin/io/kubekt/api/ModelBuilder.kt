@@ -17,7 +17,7 @@ public abstract class ModelBuilder<T : KubeModel<T, *>> @ModelCodegenApi protect
     private val type: ModelType<T>,
     from: T?,
 ) {
-    private val values: Array<Any?> = from?.fieldValues?.copyOf() ?: arrayOfNulls(type.table.size)
+    private val values: Array<Any?> = (from?.fieldValues?.copyOf() ?: arrayOfNulls(type.table.size)).also(type.table::fillRequired)
     private var unknown: Map<String, JsonElement>? = from?.extraFields
     private val order: FieldOrder? = from?.fieldOrder
 

@@ -71,7 +71,10 @@ public class ModelType<T : KubeModel<T, *>> @ModelCodegenApi constructor(
     /** The kotlinx.serialization adapter; it works with the `Json` format (and [JsonElement]s). */
     public val serializer: KSerializer<T> by lazy(LazyThreadSafetyMode.PUBLICATION) { ModelSerializer(this) }
 
-    internal fun create(values: Array<Any?>, unknown: JsonObject?, order: FieldOrder?): T = factory(values, unknown, order)
+    internal fun create(values: Array<Any?>, unknown: JsonObject?, order: FieldOrder?): T {
+        table.fillRequired(values)
+        return factory(values, unknown, order)
+    }
 
     /** Decodes UTF-8 JSON. */
     public fun decode(json: ByteArray): T = decode(json, 0, json.size)

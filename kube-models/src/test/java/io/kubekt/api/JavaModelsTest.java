@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.kubekt.api.apps.v1.Deployment;
 import io.kubekt.api.core.v1.Container;
 import io.kubekt.api.core.v1.Pod;
+import io.kubekt.api.core.v1.PodList;
 import io.kubekt.api.core.v1.ServicePort;
 import io.kubekt.api.meta.v1.ListMeta;
+import io.kubekt.api.meta.v1.PartialObjectMetadataList;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,17 @@ class JavaModelsTest {
         assertEquals("web", scaled.getMetadata().getName());
         assertEquals("apps/v1", scaled.getApiVersion());
         assertEquals("{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"metadata\":{\"name\":\"web\"},\"spec\":{\"replicas\":5}}", scaled.toJson());
+    }
+
+    @Test
+    void anEmptyListHasEmptyItemsNeverNull() {
+        PodList decoded = PodList.TYPE.decode("{\"kind\":\"PodList\",\"apiVersion\":\"v1\",\"metadata\":{}}");
+        assertEquals(List.of(), decoded.getItems());
+        assertEquals(List.of(), PodList.builder().build().getItems());
+        assertEquals(List.of(), PartialObjectMetadataList.TYPE.decode("{\"items\":null}").getItems());
+        KubeList<Pod> asList = decoded;
+        assertEquals(0, asList.getItems().size());
+        assertEquals("{\"kind\":\"PodList\",\"apiVersion\":\"v1\",\"metadata\":{},\"items\":[]}", decoded.toJson());
     }
 
     @Test

@@ -88,6 +88,6 @@ class BuildersSpec : FunSpec({
     test("objects and lists implement the common views") {
         Pod { metadata { name = "p" } }.shouldBeInstanceOf<KubeObject>().metadata!!.name shouldBe "p"
         val list: KubeList<Pod> = PodList { item { metadata { name = "p" } } }
-        list.items!!.single().metadata!!.name shouldBe "p"
+        list.items.single().metadata!!.name shouldBe "p"
     }
 })

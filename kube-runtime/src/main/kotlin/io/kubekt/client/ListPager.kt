@@ -30,7 +30,7 @@ internal class ListPager<T>(
         started = true
         token = list.metadata?.`continue`?.takeIf { it.isNotEmpty() }
         if (token == null) done = true
-        return list.items.orEmpty().map { ListAllElement.Item(it) }
+        return list.items.map { ListAllElement.Item(it) }
     }
 
     private fun pageOptions(): ListOptions = first.toBuilder().apply {

@@ -80,7 +80,7 @@ class ResourceClientSpec : FunSpec({
         test("all namespaces is an explicit call that lists /api/v1/pods") {
             cluster { FakeExecutor.ok("""{"kind":"PodList","apiVersion":"v1","metadata":{},"items":[{"metadata":{"name":"a","namespace":"x"}}]}""") }.use { c ->
                 val pods: PodList = c.client.coreV1().pods().allNamespaces().listBlocking()
-                pods.items!!.single().metadata?.namespace shouldBe "x"
+                pods.items.single().metadata?.namespace shouldBe "x"
                 c.lastRequest().path shouldBe "/api/v1/pods"
             }
         }

@@ -98,7 +98,7 @@ class UnstructuredSpec : FunSpec({
         list.items.map { it.apiVersion } shouldBe listOf("v1", "v1")
         list.resourceVersion shouldBe "7"
         list.continueToken shouldBe "tok"
-        list.to<PodList>().items!!.map { it.metadata?.name } shouldBe listOf("a", "b")
+        list.to<PodList>().items.map { it.metadata?.name } shouldBe listOf("a", "b")
     }
 
     test("converting to a class that is not a generated model is refused") {

@@ -43,7 +43,7 @@ class MetadataResourceSpec : FunSpec({
                 it.headers["Accept"] shouldBe AS_LIST
             }
             list.metadata!!.resourceVersion shouldBe "9"
-            list.items!!.map { it.metadata!!.name } shouldBe listOf("web")
+            list.items.map { it.metadata!!.name } shouldBe listOf("web")
         }
     }
 

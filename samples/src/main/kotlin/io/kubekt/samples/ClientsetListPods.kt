@@ -9,15 +9,15 @@ import io.kubekt.client.KubeClient
  */
 suspend fun clientsetListPods(client: KubeClient) {
     val pods = client.coreV1().pods("default").list { limit = 500 }
-    println("Clientset (Kotlin): ${pods.items.orEmpty().size} pods in default (one page, limit 500)")
-    for (pod in pods.items.orEmpty()) {
+    println("Clientset (Kotlin): ${pods.items.size} pods in default (one page, limit 500)")
+    for (pod in pods.items) {
         println("namespace: ${pod.metadata?.namespace}, name: ${pod.metadata?.name}, status: ${pod.status?.phase}")
     }
 
     val deployments = client.appsV1().deployments("default").list()
-    println("Clientset (Kotlin): ${deployments.items.orEmpty().size} deployments in default")
-    for (d in deployments.items.orEmpty()) println("deployment: ${d.metadata?.name}, replicas: ${d.spec?.replicas}")
+    println("Clientset (Kotlin): ${deployments.items.size} deployments in default")
+    for (d in deployments.items) println("deployment: ${d.metadata?.name}, replicas: ${d.spec?.replicas}")
 
     val web = client.appsV1().deployments("default").list { labels { "app" eq "web" } }
-    println("Clientset (Kotlin): deployments labelled app=web: ${web.items.orEmpty().map { it.metadata?.name }}")
+    println("Clientset (Kotlin): deployments labelled app=web: ${web.items.map { it.metadata?.name }}")
 }

@@ -17,7 +17,7 @@ suspend fun countPods(client: KubeClient, iterations: Int, interval: Duration, n
     repeat(iterations) { i ->
         if (i > 0) delay(interval)
         val pods = client.coreV1().pods().allNamespaces().list()
-        println("There are ${pods.items.orEmpty().size} pods in the cluster")
+        println("There are ${pods.items.size} pods in the cluster")
         try {
             val found = client.coreV1().pods(namespace).get(pod)
             println("Found pod $pod in namespace $namespace (phase ${found.status?.phase})")

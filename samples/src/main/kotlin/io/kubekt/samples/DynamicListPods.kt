@@ -17,7 +17,7 @@ suspend fun dynamicListPods(client: KubeClient) {
     val list = client.dynamic(GroupVersionResource("", "v1", "pods")).namespace("kube-system").list()
     val typed: PodList = list.to<PodList>()
     println("Dynamic (Kotlin): ${list.items.size} pods in kube-system, converted to a ${typed.kind}")
-    for (pod in typed.items.orEmpty()) println("  ${pod.metadata?.name}  ${pod.status?.phase}")
+    for (pod in typed.items) println("  ${pod.metadata?.name}  ${pod.status?.phase}")
 
     if (!servesCukClusters(client)) {
         println("Dynamic (Kotlin): the server has no ${CUK_CLUSTERS.resource}.${CUK_CLUSTERS.group} resource; skipping the CRD listing")

@@ -11,7 +11,7 @@ import io.kubekt.request.ListOptions
 suspend fun restClientListPods(client: KubeClient) {
     val pods: PodList = client.rest().get().namespace("kube-system").resource("pods")
         .params(ListOptions(limit = 50)).execute()
-    val items = pods.items.orEmpty()
+    val items = pods.items
     println("RESTClient (Kotlin): ${items.size} pods in kube-system (one page, limit 50)")
     for (pod in items.take(5)) println("  ${pod.metadata?.name}  ${pod.status?.phase}")
 }

@@ -23,7 +23,7 @@ suspend fun watchDeployments(client: KubeClient, namespace: String, runFor: Dura
     val deployments = client.appsV1().deployments(namespace)
     val list = deployments.list()
     val from = list.metadata?.resourceVersion
-    println("Watch (Kotlin): ${list.items.orEmpty().size} deployments in $namespace at resourceVersion $from; watching for $runFor")
+    println("Watch (Kotlin): ${list.items.size} deployments in $namespace at resourceVersion $from; watching for $runFor")
     val watching = launch {
         deployments.resumableWatch(from!!).collect { event -> describe(event)?.let(::println) }
     }

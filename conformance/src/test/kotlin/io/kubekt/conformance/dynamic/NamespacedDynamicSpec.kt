@@ -65,8 +65,8 @@ class NamespacedDynamicSpec : ConformanceSpec({
         picked.resourceVersion.shouldNotBeNull()
 
         val typed: ConfigMapList = cms.list(ListOptions(labelSelector = "suite=dynamic")).to<ConfigMapList>()
-        typed.items!!.map { it.metadata?.name } shouldContainAll listOf("listed-a", "listed-b")
-        typed.items!!.first { it.metadata?.name == "listed-a" }.metadata?.labels shouldBe mapOf("suite" to "dynamic", "pick" to "yes")
+        typed.items.map { it.metadata?.name } shouldContainAll listOf("listed-a", "listed-b")
+        typed.items.first { it.metadata?.name == "listed-a" }.metadata?.labels shouldBe mapOf("suite" to "dynamic", "pick" to "yes")
     }
 
     test("a typed model converts to an unstructured object the server accepts") {

@@ -53,7 +53,7 @@ class ConfigMapChurn(
      */
     suspend fun churn(ops: Int, names: Int, writers: Int, random: Random, onOp: suspend (Int) -> Unit) = coroutineScope {
         val done = AtomicInteger()
-        val known = configMaps.list(ListOptions(labelSelector = selector)).items.orEmpty().associateBy { it.metadata!!.name!! }
+        val known = configMaps.list(ListOptions(labelSelector = selector)).items.associateBy { it.metadata!!.name!! }
         repeat(writers) { w ->
             val mine = HashMap(known.filterKeys { it.startsWith("$run-cm-") && it.substringAfterLast('-').toInt() % writers == w })
             val rng = Random(random.nextLong())

@@ -38,7 +38,7 @@ class InformerChurnSpec : ConformanceSpec({
     val configMaps = client.coreV1().configMaps(namespace)
 
     suspend fun serverState(selector: String): Map<String, String> =
-        configMaps.list(ListOptions(labelSelector = selector)).items.orEmpty().associate { it.metadata!!.name!! to it.metadata!!.resourceVersion!! }
+        configMaps.list(ListOptions(labelSelector = selector)).items.associate { it.metadata!!.name!! to it.metadata!!.resourceVersion!! }
 
     fun cacheState(informer: SharedInformer<ConfigMap>): Map<String, String> =
         informer.lister().list().associate { it.metadata!!.name!! to it.metadata!!.resourceVersion!! }

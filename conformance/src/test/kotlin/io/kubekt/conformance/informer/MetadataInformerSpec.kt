@@ -53,13 +53,13 @@ class MetadataInformerSpec : ConformanceSpec({
             informers.metadataInformer(ConfigMap.RESOURCE, namespace, LabelSelector.parse(selector)) shouldBe informer
             informers.start(scope)
             withTimeout(30.seconds) { informers.awaitSynced() }
-            suspend fun serverState() = configMaps.list(ListOptions(labelSelector = selector)).items.orEmpty()
+            suspend fun serverState() = configMaps.list(ListOptions(labelSelector = selector)).items
                 .associate { it.metadata!!.name!! to it.metadata!!.resourceVersion }
             fun cacheState() = informer.lister().namespace(namespace).list().associate { it.metadata!!.name!! to it.metadata!!.resourceVersion }
 
             cacheState() shouldBe serverState()
             // the server sends managedFields (creates record an Update entry); the cache has none
-            client.metadata(gvr).namespace(namespace).list(ListOptions(labelSelector = selector)).items.orEmpty()
+            client.metadata(gvr).namespace(namespace).list(ListOptions(labelSelector = selector)).items
                 .forEach { it.metadata!!.managedFields.shouldNotBeNull() }
             val cached = informer.lister().namespace(namespace).list()
             cached.map { it.metadata!!.labels!!["name"] } shouldContainExactlyInAnyOrder listOf("md-1", "md-2")

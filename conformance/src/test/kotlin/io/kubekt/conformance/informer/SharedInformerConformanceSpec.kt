@@ -28,7 +28,7 @@ class SharedInformerConformanceSpec : ConformanceSpec({
     }
 
     suspend fun serverState(run: String): Map<String, String?> =
-        configMaps.list(ListOptions(labelSelector = "kubekt-informer-run=$run")).items.orEmpty().associate { it.metadata!!.name!! to it.metadata?.resourceVersion }
+        configMaps.list(ListOptions(labelSelector = "kubekt-informer-run=$run")).items.associate { it.metadata!!.name!! to it.metadata?.resourceVersion }
 
     fun cacheState(informer: SharedInformer<ConfigMap>): Map<String, String?> =
         informer.lister().namespace(namespace).list().associate { it.metadata!!.name!! to it.metadata?.resourceVersion }
@@ -92,7 +92,7 @@ class SharedInformerConformanceSpec : ConformanceSpec({
                 if (i % 15 == 5) server.faults.dropWatches()
                 if (i % 20 == 10) server.faults.compactHistory().dropWatches()
             }
-            val expected = configMaps.list(ListOptions(labelSelector = "kubekt-informer-run=$run")).items.orEmpty()
+            val expected = configMaps.list(ListOptions(labelSelector = "kubekt-informer-run=$run")).items
             eventually("the cache equals the server") { cacheState(informer) == serverState(run) }
             eventually("the handler saw each final state") { finalValues == expected.associate { it.metadata!!.name!! to it.data!!["value"]!! } }
         } finally {

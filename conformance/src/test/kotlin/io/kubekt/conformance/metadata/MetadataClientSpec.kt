@@ -34,7 +34,7 @@ class MetadataClientSpec : ConformanceSpec({
         list.kind shouldBe "PartialObjectMetadataList"
         list.apiVersion shouldBe "meta.k8s.io/v1"
         list.metadata?.resourceVersion.shouldNotBeNull()
-        val items = list.items.orEmpty().sortedBy { it.metadata!!.name }
+        val items = list.items.sortedBy { it.metadata!!.name }
         items.map { it.metadata!!.name } shouldContainExactly listOf("m-1", "m-2")
         items.map { it.metadata!!.labels!!["name"] } shouldContainExactly listOf("m-1", "m-2")
         items.forEach { keys(it) shouldNotContain "data" }

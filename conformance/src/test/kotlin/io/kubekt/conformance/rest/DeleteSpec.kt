@@ -167,7 +167,7 @@ class DeleteSpec : ConformanceSpec({
         create("kept", mapOf("batch" to "y"))
         val answer = rest.delete().namespace(namespace).resource("configmaps").params(ListOptions(labelSelector = "batch=x")).execute<ConfigMapList>()
         answer.kind shouldBe "ConfigMapList"
-        answer.items.orEmpty().map { it.metadata!!.name!! }.sorted() shouldContainExactly listOf("batch-1", "batch-2")
-        configMaps().params(ListOptions(labelSelector = "batch")).execute<ConfigMapList>().items.orEmpty().map { it.metadata!!.name } shouldContainExactly listOf("kept")
+        answer.items.map { it.metadata!!.name!! }.sorted() shouldContainExactly listOf("batch-1", "batch-2")
+        configMaps().params(ListOptions(labelSelector = "batch")).execute<ConfigMapList>().items.map { it.metadata!!.name } shouldContainExactly listOf("kept")
     }
 })

@@ -154,7 +154,7 @@ class FaultSpec : ConformanceSpec({
         e.status.message!! shouldStartWith "The provided continue parameter is too old to display a consistent list result."
         val fresh = e.status.metadata!!.`continue`
         fresh shouldNotBe null
-        configMaps().params(ListOptions(limit = 100, continueToken = fresh)).execute<ConfigMapList>().items.orEmpty().size shouldNotBe 0
+        configMaps().params(ListOptions(limit = 100, continueToken = fresh)).execute<ConfigMapList>().items.size shouldNotBe 0
     }
 
     faultTest("restart with kept state closes every connection, and objects survive") { server ->

@@ -28,7 +28,7 @@ import kotlinx.serialization.json.JsonArray
  */
 class ListSpec : ConformanceSpec({
     fun list(options: ListOptions = ListOptions.NONE) = rest.get().namespace(namespace).resource("configmaps").params(options)
-    fun names(list: ConfigMapList) = list.items.orEmpty().map { it.metadata!!.name!! }
+    fun names(list: ConfigMapList) = list.items.map { it.metadata!!.name!! }
     val all = listOf("a-1", "a-2", "b-1", "b-2", "c-1")
 
     beforeSpec {
@@ -40,7 +40,7 @@ class ListSpec : ConformanceSpec({
     }
 
     test("every write gets a larger resourceVersion than the one before, and the list's is at least the newest item's") {
-        val versions = list().execute<ConfigMapList>().items!!.filter { it.metadata!!.name in all }
+        val versions = list().execute<ConfigMapList>().items.filter { it.metadata!!.name in all }
             .sortedBy { it.metadata!!.name }.map { it.metadata!!.resourceVersion!!.toLong() }
         versions shouldBe versions.sorted()
         versions.distinct().size shouldBe versions.size
@@ -85,11 +85,11 @@ class ListSpec : ConformanceSpec({
         rest.post().namespace(namespace).resource("pods").body(podJson("on-a", "conformance-node-a")).executeJson()
         rest.post().namespace(namespace).resource("pods").body(podJson("on-b", "conformance-node-b")).executeJson()
         val onA = rest.get().namespace(namespace).resource("pods").params(ListOptions(fieldSelector = "spec.nodeName=conformance-node-a")).execute<PodList>()
-        onA.items!!.map { it.metadata!!.name } shouldContainExactly listOf("on-a")
+        onA.items.map { it.metadata!!.name } shouldContainExactly listOf("on-a")
         val running = rest.get().namespace(namespace).resource("pods").params(ListOptions(fieldSelector = "status.phase=Running")).execute<PodList>()
-        running.items!!.shouldBeEmpty()
+        running.items.shouldBeEmpty()
         val notRunning = rest.get().namespace(namespace).resource("pods").params(ListOptions(fieldSelector = "status.phase!=Running")).execute<PodList>()
-        notRunning.items!!.map { it.metadata!!.name } shouldContainExactlyInAnyOrder listOf("on-a", "on-b")
+        notRunning.items.map { it.metadata!!.name } shouldContainExactlyInAnyOrder listOf("on-a", "on-b")
     }
 
     test("limit and continue page through a consistent snapshot (transcripts 14, 15)") {
@@ -111,9 +111,9 @@ class ListSpec : ConformanceSpec({
     }
 
     test("without a selector a page says how many items remain") {
-        val total = list().execute<ConfigMapList>().items!!.size
+        val total = list().execute<ConfigMapList>().items.size
         val page = list(ListOptions(limit = 1)).execute<ConfigMapList>()
-        page.items!!.size shouldBe 1
+        page.items.size shouldBe 1
         page.metadata!!.remainingItemCount shouldBe (total - 1).toLong()
     }
 
@@ -130,10 +130,10 @@ class ListSpec : ConformanceSpec({
         names(any).containsAll(all) shouldBe true
         val notOlder = list(ListOptions(resourceVersion = before.toString(), resourceVersionMatch = ResourceVersionMatch.NOT_OLDER_THAN)).execute<ConfigMapList>()
         notOlder.metadata!!.resourceVersion!!.toLong() shouldBeGreaterThan before
-        notOlder.items!!.first { it.metadata!!.name == "a-1" }.data shouldBe mapOf("v" to "2")
+        notOlder.items.first { it.metadata!!.name == "a-1" }.data shouldBe mapOf("v" to "2")
         val exact = list(ListOptions(resourceVersion = before.toString(), resourceVersionMatch = ResourceVersionMatch.EXACT)).execute<ConfigMapList>()
         exact.metadata!!.resourceVersion shouldBe before.toString()
-        exact.items!!.first { it.metadata!!.name == "a-1" }.data shouldBe null
+        exact.items.first { it.metadata!!.name == "a-1" }.data shouldBe null
     }
 
     test("a limited list with a resourceVersion and no match is served exactly at that resourceVersion (legacy rule)") {
@@ -141,7 +141,7 @@ class ListSpec : ConformanceSpec({
         rest.patch(PatchType.MERGE).namespace(namespace).resource("configmaps").name("b-1").body("""{"data":{"v":"2"}}""").executeJson()
         val page = list(ListOptions(limit = 10, resourceVersion = before.toString(), labelSelector = "tier=b")).execute<ConfigMapList>()
         page.metadata!!.resourceVersion shouldBe before.toString()
-        page.items!!.first { it.metadata!!.name == "b-1" }.data shouldBe null
+        page.items.first { it.metadata!!.name == "b-1" }.data shouldBe null
     }
 
     test("resourceVersionMatch without resourceVersion, or with an unknown value, is 422 Invalid") {
@@ -194,6 +194,6 @@ class ListSpec : ConformanceSpec({
 
     test("listing across all namespaces includes this namespace's objects with their namespace") {
         val everywhere = target.client.rest().get().resource("configmaps").params(ListOptions(labelSelector = "tier=c")).execute<ConfigMapList>()
-        everywhere.items!!.filter { it.metadata!!.namespace == namespace }.map { it.metadata!!.name } shouldContainExactly listOf("c-1")
+        everywhere.items.filter { it.metadata!!.namespace == namespace }.map { it.metadata!!.name } shouldContainExactly listOf("c-1")
     }
 })

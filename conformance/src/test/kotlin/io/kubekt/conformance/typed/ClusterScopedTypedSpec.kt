@@ -29,7 +29,7 @@ class ClusterScopedTypedSpec : ConformanceSpec({
             }
             val created = roles.create(ClusterRole { metadata { this.name = name } })
             roles.get(name).metadata?.uid shouldBe created.metadata?.uid
-            roles.list { fieldSelector = "metadata.name=$name" }.items!!.single().metadata?.name shouldBe name
+            roles.list { fieldSelector = "metadata.name=$name" }.items.single().metadata?.name shouldBe name
             roles.update(created.edit { metadata { labels = mapOf("v" to "2") } }).metadata?.labels shouldBe mapOf("v" to "2")
             roles.patch(name, PatchType.MERGE, """{"metadata":{"labels":{"v":"3"}}}""").metadata?.labels shouldBe mapOf("v" to "3")
             roles.delete(name).isGone shouldBe true
@@ -42,7 +42,7 @@ class ClusterScopedTypedSpec : ConformanceSpec({
         val namespaces = client.coreV1().namespaces()
         val name = uniqueName("typed-namespace")
         namespaces.create(Namespace { metadata { this.name = name } })
-        namespaces.list().items!!.map { it.metadata?.name } shouldContain name
+        namespaces.list().items.map { it.metadata?.name } shouldContain name
         val result = namespaces.delete(name)
         val finalizing = result.shouldBeInstanceOf<DeleteResult.Finalizing<Namespace>>()
         finalizing.obj.status?.phase shouldBe "Terminating"

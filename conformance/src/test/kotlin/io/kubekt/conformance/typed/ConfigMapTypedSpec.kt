@@ -38,9 +38,9 @@ class ConfigMapTypedSpec : ConformanceSpec({
         created.metadata?.uid.shouldNotBeNull()
         configMaps.get("one").data shouldBe mapOf("a" to "1")
         configMaps.getOrNull("missing").shouldBeNull()
-        configMaps.list { labelSelector = "suite=typed" }.items!!.map { it.metadata?.name } shouldContain "one"
+        configMaps.list { labelSelector = "suite=typed" }.items.map { it.metadata?.name } shouldContain "one"
         client.coreV1().configMaps().allNamespaces().list { fieldSelector = "metadata.name=one" }
-            .items!!.map { it.metadata?.namespace } shouldContain namespace
+            .items.map { it.metadata?.namespace } shouldContain namespace
     }
 
     test("get of a missing object is a NotFound ApiException") {
@@ -85,7 +85,7 @@ class ConfigMapTypedSpec : ConformanceSpec({
         configMaps.create(cm("dc-2").edit { metadata { labels = mapOf("batch" to "x") } })
         configMaps.create(cm("dc-keep").edit { metadata { labels = mapOf("batch" to "y") } })
         configMaps.deleteCollection(ListOptions(labelSelector = "batch=x"))
-        configMaps.list { labelSelector = "batch" }.items!!.map { it.metadata?.name } shouldContainExactlyInAnyOrder listOf("dc-keep")
+        configMaps.list { labelSelector = "batch" }.items.map { it.metadata?.name } shouldContainExactlyInAnyOrder listOf("dc-keep")
     }
 
     test("watch delivers typed added, modified and deleted events for the namespace") {

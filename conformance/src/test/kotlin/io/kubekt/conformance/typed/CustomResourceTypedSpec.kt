@@ -45,7 +45,7 @@ class CustomResourceTypedSpec : ConformanceSpec({
         val byType = client.resources(CukCluster.RESOURCE, CukClusterList.TYPE).namespace(namespace)
         byClass.create(CukCluster { metadata { name = "c1" }; spec { size = 3; version = "1.0" } })
         val list: CukClusterList = byType.list()
-        list.items!!.single().spec?.size shouldBe 3
+        list.items.single().spec?.size shouldBe 3
     }
 
     test("get, update, updateStatus, merge patch, watch and delete on the custom resource") {

@@ -35,7 +35,7 @@ internal class ReflectorCore<T : KubeObject>(private val config: ReflectorConfig
 
     private fun listing(state: Listing<T>, input: ReflectorInput<T>): ReflectorStep<T> = when (input) {
         is ReflectorInput.Listed -> {
-            val items = state.items + input.page.items.orEmpty()
+            val items = state.items + input.page.items
             val next = input.page.metadata?.`continue`?.takeIf { it.isNotEmpty() }
             val resourceVersion = input.page.metadata?.resourceVersion?.takeIf { it.isNotEmpty() }
             when {

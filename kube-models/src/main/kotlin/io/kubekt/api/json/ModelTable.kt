@@ -13,6 +13,14 @@ internal class ModelTable(val fields: List<FieldSchema>) {
     val sensitive: BooleanArray = BooleanArray(size) { fields[it].isSensitive }
     val keys: KeyTable = KeyTable(names.asList())
 
+    /** Indices of the required list fields, which read as empty when absent or `null`. */
+    private val required: IntArray = fields.indices.filter { fields[it].isRequired }.toIntArray()
+
+    /** Sets every required list field of [values] that is null to the empty list. */
+    fun fillRequired(values: Array<Any?>) {
+        for (i in required) if (values[i] == null) values[i] = FrozenList.empty<Any>()
+    }
+
     /** Each field's `"name":` as UTF-8 bytes, escaped as Go would. */
     val prefixes: Array<ByteArray> = Array(size) { i ->
         val w = JsonWriter(names[i].length + 8)

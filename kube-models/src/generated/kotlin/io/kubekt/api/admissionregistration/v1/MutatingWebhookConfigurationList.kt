@@ -44,7 +44,7 @@ public class MutatingWebhookConfigurationList private constructor(
     override val metadata: ListMeta? get() = slot(2) as ListMeta?
 
     /** List of MutatingWebhookConfiguration. */
-    override val items: List<MutatingWebhookConfiguration>? get() = slot(3) as List<MutatingWebhookConfiguration>?
+    override val items: List<MutatingWebhookConfiguration> get() = slot(3) as List<MutatingWebhookConfiguration>
 
     override val modelType: ModelType<MutatingWebhookConfigurationList> get() = TYPE
 
@@ -98,11 +98,11 @@ public class MutatingWebhookConfigurationList private constructor(
         }
 
         /** [MutatingWebhookConfigurationList.items] */
-        public var items: List<MutatingWebhookConfiguration>?
-            get() = slot(3) as List<MutatingWebhookConfiguration>?
+        public var items: List<MutatingWebhookConfiguration>
+            get() = slot(3) as List<MutatingWebhookConfiguration>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<MutatingWebhookConfiguration>?): Builder {
+        public fun items(value: List<MutatingWebhookConfiguration>): Builder {
             setSlot(3, value)
             return this
         }
@@ -143,7 +143,7 @@ public class MutatingWebhookConfigurationList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(MutatingWebhookConfiguration.TYPE)))
+            field("items", list(model(MutatingWebhookConfiguration.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */

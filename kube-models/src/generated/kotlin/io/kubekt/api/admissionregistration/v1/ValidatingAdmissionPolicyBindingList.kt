@@ -44,7 +44,7 @@ public class ValidatingAdmissionPolicyBindingList private constructor(
     override val metadata: ListMeta? get() = slot(2) as ListMeta?
 
     /** List of PolicyBinding. */
-    override val items: List<ValidatingAdmissionPolicyBinding>? get() = slot(3) as List<ValidatingAdmissionPolicyBinding>?
+    override val items: List<ValidatingAdmissionPolicyBinding> get() = slot(3) as List<ValidatingAdmissionPolicyBinding>
 
     override val modelType: ModelType<ValidatingAdmissionPolicyBindingList> get() = TYPE
 
@@ -98,11 +98,11 @@ public class ValidatingAdmissionPolicyBindingList private constructor(
         }
 
         /** [ValidatingAdmissionPolicyBindingList.items] */
-        public var items: List<ValidatingAdmissionPolicyBinding>?
-            get() = slot(3) as List<ValidatingAdmissionPolicyBinding>?
+        public var items: List<ValidatingAdmissionPolicyBinding>
+            get() = slot(3) as List<ValidatingAdmissionPolicyBinding>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<ValidatingAdmissionPolicyBinding>?): Builder {
+        public fun items(value: List<ValidatingAdmissionPolicyBinding>): Builder {
             setSlot(3, value)
             return this
         }
@@ -143,7 +143,7 @@ public class ValidatingAdmissionPolicyBindingList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(ValidatingAdmissionPolicyBinding.TYPE)))
+            field("items", list(model(ValidatingAdmissionPolicyBinding.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */

@@ -44,7 +44,7 @@ public class ValidatingAdmissionPolicyList private constructor(
     override val metadata: ListMeta? get() = slot(2) as ListMeta?
 
     /** List of ValidatingAdmissionPolicy. */
-    override val items: List<ValidatingAdmissionPolicy>? get() = slot(3) as List<ValidatingAdmissionPolicy>?
+    override val items: List<ValidatingAdmissionPolicy> get() = slot(3) as List<ValidatingAdmissionPolicy>
 
     override val modelType: ModelType<ValidatingAdmissionPolicyList> get() = TYPE
 
@@ -98,11 +98,11 @@ public class ValidatingAdmissionPolicyList private constructor(
         }
 
         /** [ValidatingAdmissionPolicyList.items] */
-        public var items: List<ValidatingAdmissionPolicy>?
-            get() = slot(3) as List<ValidatingAdmissionPolicy>?
+        public var items: List<ValidatingAdmissionPolicy>
+            get() = slot(3) as List<ValidatingAdmissionPolicy>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<ValidatingAdmissionPolicy>?): Builder {
+        public fun items(value: List<ValidatingAdmissionPolicy>): Builder {
             setSlot(3, value)
             return this
         }
@@ -143,7 +143,7 @@ public class ValidatingAdmissionPolicyList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(ValidatingAdmissionPolicy.TYPE)))
+            field("items", list(model(ValidatingAdmissionPolicy.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */

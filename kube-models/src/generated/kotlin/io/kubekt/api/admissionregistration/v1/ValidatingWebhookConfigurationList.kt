@@ -44,7 +44,7 @@ public class ValidatingWebhookConfigurationList private constructor(
     override val metadata: ListMeta? get() = slot(2) as ListMeta?
 
     /** List of ValidatingWebhookConfiguration. */
-    override val items: List<ValidatingWebhookConfiguration>? get() = slot(3) as List<ValidatingWebhookConfiguration>?
+    override val items: List<ValidatingWebhookConfiguration> get() = slot(3) as List<ValidatingWebhookConfiguration>
 
     override val modelType: ModelType<ValidatingWebhookConfigurationList> get() = TYPE
 
@@ -98,11 +98,11 @@ public class ValidatingWebhookConfigurationList private constructor(
         }
 
         /** [ValidatingWebhookConfigurationList.items] */
-        public var items: List<ValidatingWebhookConfiguration>?
-            get() = slot(3) as List<ValidatingWebhookConfiguration>?
+        public var items: List<ValidatingWebhookConfiguration>
+            get() = slot(3) as List<ValidatingWebhookConfiguration>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<ValidatingWebhookConfiguration>?): Builder {
+        public fun items(value: List<ValidatingWebhookConfiguration>): Builder {
             setSlot(3, value)
             return this
         }
@@ -143,7 +143,7 @@ public class ValidatingWebhookConfigurationList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(ValidatingWebhookConfiguration.TYPE)))
+            field("items", list(model(ValidatingWebhookConfiguration.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */

@@ -44,7 +44,7 @@ public class MutatingAdmissionPolicyList private constructor(
     override val metadata: ListMeta? get() = slot(2) as ListMeta?
 
     /** List of ValidatingAdmissionPolicy. */
-    override val items: List<MutatingAdmissionPolicy>? get() = slot(3) as List<MutatingAdmissionPolicy>?
+    override val items: List<MutatingAdmissionPolicy> get() = slot(3) as List<MutatingAdmissionPolicy>
 
     override val modelType: ModelType<MutatingAdmissionPolicyList> get() = TYPE
 
@@ -98,11 +98,11 @@ public class MutatingAdmissionPolicyList private constructor(
         }
 
         /** [MutatingAdmissionPolicyList.items] */
-        public var items: List<MutatingAdmissionPolicy>?
-            get() = slot(3) as List<MutatingAdmissionPolicy>?
+        public var items: List<MutatingAdmissionPolicy>
+            get() = slot(3) as List<MutatingAdmissionPolicy>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<MutatingAdmissionPolicy>?): Builder {
+        public fun items(value: List<MutatingAdmissionPolicy>): Builder {
             setSlot(3, value)
             return this
         }
@@ -143,7 +143,7 @@ public class MutatingAdmissionPolicyList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(MutatingAdmissionPolicy.TYPE)))
+            field("items", list(model(MutatingAdmissionPolicy.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */

@@ -44,7 +44,7 @@ public class MutatingAdmissionPolicyBindingList private constructor(
     override val metadata: ListMeta? get() = slot(2) as ListMeta?
 
     /** List of PolicyBinding. */
-    override val items: List<MutatingAdmissionPolicyBinding>? get() = slot(3) as List<MutatingAdmissionPolicyBinding>?
+    override val items: List<MutatingAdmissionPolicyBinding> get() = slot(3) as List<MutatingAdmissionPolicyBinding>
 
     override val modelType: ModelType<MutatingAdmissionPolicyBindingList> get() = TYPE
 
@@ -98,11 +98,11 @@ public class MutatingAdmissionPolicyBindingList private constructor(
         }
 
         /** [MutatingAdmissionPolicyBindingList.items] */
-        public var items: List<MutatingAdmissionPolicyBinding>?
-            get() = slot(3) as List<MutatingAdmissionPolicyBinding>?
+        public var items: List<MutatingAdmissionPolicyBinding>
+            get() = slot(3) as List<MutatingAdmissionPolicyBinding>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<MutatingAdmissionPolicyBinding>?): Builder {
+        public fun items(value: List<MutatingAdmissionPolicyBinding>): Builder {
             setSlot(3, value)
             return this
         }
@@ -143,7 +143,7 @@ public class MutatingAdmissionPolicyBindingList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(MutatingAdmissionPolicyBinding.TYPE)))
+            field("items", list(model(MutatingAdmissionPolicyBinding.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */

@@ -44,7 +44,7 @@ public class CustomResourceDefinitionList private constructor(
     override val metadata: ListMeta? get() = slot(2) as ListMeta?
 
     /** items list individual CustomResourceDefinition objects */
-    override val items: List<CustomResourceDefinition>? get() = slot(3) as List<CustomResourceDefinition>?
+    override val items: List<CustomResourceDefinition> get() = slot(3) as List<CustomResourceDefinition>
 
     override val modelType: ModelType<CustomResourceDefinitionList> get() = TYPE
 
@@ -98,11 +98,11 @@ public class CustomResourceDefinitionList private constructor(
         }
 
         /** [CustomResourceDefinitionList.items] */
-        public var items: List<CustomResourceDefinition>?
-            get() = slot(3) as List<CustomResourceDefinition>?
+        public var items: List<CustomResourceDefinition>
+            get() = slot(3) as List<CustomResourceDefinition>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<CustomResourceDefinition>?): Builder {
+        public fun items(value: List<CustomResourceDefinition>): Builder {
             setSlot(3, value)
             return this
         }
@@ -143,7 +143,7 @@ public class CustomResourceDefinitionList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(CustomResourceDefinition.TYPE)))
+            field("items", list(model(CustomResourceDefinition.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */

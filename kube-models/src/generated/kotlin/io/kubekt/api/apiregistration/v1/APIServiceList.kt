@@ -44,7 +44,7 @@ public class APIServiceList private constructor(
     override val metadata: ListMeta? get() = slot(2) as ListMeta?
 
     /** Items is the list of APIService */
-    override val items: List<APIService>? get() = slot(3) as List<APIService>?
+    override val items: List<APIService> get() = slot(3) as List<APIService>
 
     override val modelType: ModelType<APIServiceList> get() = TYPE
 
@@ -98,11 +98,11 @@ public class APIServiceList private constructor(
         }
 
         /** [APIServiceList.items] */
-        public var items: List<APIService>?
-            get() = slot(3) as List<APIService>?
+        public var items: List<APIService>
+            get() = slot(3) as List<APIService>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<APIService>?): Builder {
+        public fun items(value: List<APIService>): Builder {
             setSlot(3, value)
             return this
         }
@@ -143,7 +143,7 @@ public class APIServiceList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(APIService.TYPE)))
+            field("items", list(model(APIService.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */

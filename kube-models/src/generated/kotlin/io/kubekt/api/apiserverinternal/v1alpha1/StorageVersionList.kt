@@ -44,7 +44,7 @@ public class StorageVersionList private constructor(
     override val metadata: ListMeta? get() = slot(2) as ListMeta?
 
     /** Items holds a list of StorageVersion */
-    override val items: List<StorageVersion>? get() = slot(3) as List<StorageVersion>?
+    override val items: List<StorageVersion> get() = slot(3) as List<StorageVersion>
 
     override val modelType: ModelType<StorageVersionList> get() = TYPE
 
@@ -98,11 +98,11 @@ public class StorageVersionList private constructor(
         }
 
         /** [StorageVersionList.items] */
-        public var items: List<StorageVersion>?
-            get() = slot(3) as List<StorageVersion>?
+        public var items: List<StorageVersion>
+            get() = slot(3) as List<StorageVersion>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<StorageVersion>?): Builder {
+        public fun items(value: List<StorageVersion>): Builder {
             setSlot(3, value)
             return this
         }
@@ -143,7 +143,7 @@ public class StorageVersionList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(StorageVersion.TYPE)))
+            field("items", list(model(StorageVersion.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */

@@ -43,7 +43,7 @@ public class ControllerRevisionList private constructor(
     override val metadata: ListMeta? get() = slot(2) as ListMeta?
 
     /** Items is the list of ControllerRevisions */
-    override val items: List<ControllerRevision>? get() = slot(3) as List<ControllerRevision>?
+    override val items: List<ControllerRevision> get() = slot(3) as List<ControllerRevision>
 
     override val modelType: ModelType<ControllerRevisionList> get() = TYPE
 
@@ -97,11 +97,11 @@ public class ControllerRevisionList private constructor(
         }
 
         /** [ControllerRevisionList.items] */
-        public var items: List<ControllerRevision>?
-            get() = slot(3) as List<ControllerRevision>?
+        public var items: List<ControllerRevision>
+            get() = slot(3) as List<ControllerRevision>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<ControllerRevision>?): Builder {
+        public fun items(value: List<ControllerRevision>): Builder {
             setSlot(3, value)
             return this
         }
@@ -142,7 +142,7 @@ public class ControllerRevisionList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(ControllerRevision.TYPE)))
+            field("items", list(model(ControllerRevision.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */

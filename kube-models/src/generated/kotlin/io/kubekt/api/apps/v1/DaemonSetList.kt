@@ -44,7 +44,7 @@ public class DaemonSetList private constructor(
     override val metadata: ListMeta? get() = slot(2) as ListMeta?
 
     /** A list of daemon sets. */
-    override val items: List<DaemonSet>? get() = slot(3) as List<DaemonSet>?
+    override val items: List<DaemonSet> get() = slot(3) as List<DaemonSet>
 
     override val modelType: ModelType<DaemonSetList> get() = TYPE
 
@@ -98,11 +98,11 @@ public class DaemonSetList private constructor(
         }
 
         /** [DaemonSetList.items] */
-        public var items: List<DaemonSet>?
-            get() = slot(3) as List<DaemonSet>?
+        public var items: List<DaemonSet>
+            get() = slot(3) as List<DaemonSet>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<DaemonSet>?): Builder {
+        public fun items(value: List<DaemonSet>): Builder {
             setSlot(3, value)
             return this
         }
@@ -143,7 +143,7 @@ public class DaemonSetList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(DaemonSet.TYPE)))
+            field("items", list(model(DaemonSet.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */

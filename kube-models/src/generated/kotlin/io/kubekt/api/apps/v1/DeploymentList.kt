@@ -41,7 +41,7 @@ public class DeploymentList private constructor(
     override val metadata: ListMeta? get() = slot(2) as ListMeta?
 
     /** Items is the list of Deployments. */
-    override val items: List<Deployment>? get() = slot(3) as List<Deployment>?
+    override val items: List<Deployment> get() = slot(3) as List<Deployment>
 
     override val modelType: ModelType<DeploymentList> get() = TYPE
 
@@ -95,11 +95,11 @@ public class DeploymentList private constructor(
         }
 
         /** [DeploymentList.items] */
-        public var items: List<Deployment>?
-            get() = slot(3) as List<Deployment>?
+        public var items: List<Deployment>
+            get() = slot(3) as List<Deployment>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<Deployment>?): Builder {
+        public fun items(value: List<Deployment>): Builder {
             setSlot(3, value)
             return this
         }
@@ -140,7 +140,7 @@ public class DeploymentList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(Deployment.TYPE)))
+            field("items", list(model(Deployment.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */

@@ -46,7 +46,7 @@ public class ReplicaSetList private constructor(
     /**
      * List of ReplicaSets. More info: https://kubernetes.io/docs/concepts/workloads/controllers/replicaset
      */
-    override val items: List<ReplicaSet>? get() = slot(3) as List<ReplicaSet>?
+    override val items: List<ReplicaSet> get() = slot(3) as List<ReplicaSet>
 
     override val modelType: ModelType<ReplicaSetList> get() = TYPE
 
@@ -100,11 +100,11 @@ public class ReplicaSetList private constructor(
         }
 
         /** [ReplicaSetList.items] */
-        public var items: List<ReplicaSet>?
-            get() = slot(3) as List<ReplicaSet>?
+        public var items: List<ReplicaSet>
+            get() = slot(3) as List<ReplicaSet>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<ReplicaSet>?): Builder {
+        public fun items(value: List<ReplicaSet>): Builder {
             setSlot(3, value)
             return this
         }
@@ -145,7 +145,7 @@ public class ReplicaSetList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(ReplicaSet.TYPE)))
+            field("items", list(model(ReplicaSet.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */

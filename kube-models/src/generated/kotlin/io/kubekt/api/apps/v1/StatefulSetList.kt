@@ -44,7 +44,7 @@ public class StatefulSetList private constructor(
     override val metadata: ListMeta? get() = slot(2) as ListMeta?
 
     /** Items is the list of stateful sets. */
-    override val items: List<StatefulSet>? get() = slot(3) as List<StatefulSet>?
+    override val items: List<StatefulSet> get() = slot(3) as List<StatefulSet>
 
     override val modelType: ModelType<StatefulSetList> get() = TYPE
 
@@ -98,11 +98,11 @@ public class StatefulSetList private constructor(
         }
 
         /** [StatefulSetList.items] */
-        public var items: List<StatefulSet>?
-            get() = slot(3) as List<StatefulSet>?
+        public var items: List<StatefulSet>
+            get() = slot(3) as List<StatefulSet>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<StatefulSet>?): Builder {
+        public fun items(value: List<StatefulSet>): Builder {
             setSlot(3, value)
             return this
         }
@@ -143,7 +143,7 @@ public class StatefulSetList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(StatefulSet.TYPE)))
+            field("items", list(model(StatefulSet.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */

@@ -41,7 +41,7 @@ public class HorizontalPodAutoscalerList private constructor(
     override val metadata: ListMeta? get() = slot(2) as ListMeta?
 
     /** items is the list of horizontal pod autoscaler objects. */
-    override val items: List<HorizontalPodAutoscaler>? get() = slot(3) as List<HorizontalPodAutoscaler>?
+    override val items: List<HorizontalPodAutoscaler> get() = slot(3) as List<HorizontalPodAutoscaler>
 
     override val modelType: ModelType<HorizontalPodAutoscalerList> get() = TYPE
 
@@ -95,11 +95,11 @@ public class HorizontalPodAutoscalerList private constructor(
         }
 
         /** [HorizontalPodAutoscalerList.items] */
-        public var items: List<HorizontalPodAutoscaler>?
-            get() = slot(3) as List<HorizontalPodAutoscaler>?
+        public var items: List<HorizontalPodAutoscaler>
+            get() = slot(3) as List<HorizontalPodAutoscaler>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<HorizontalPodAutoscaler>?): Builder {
+        public fun items(value: List<HorizontalPodAutoscaler>): Builder {
             setSlot(3, value)
             return this
         }
@@ -140,7 +140,7 @@ public class HorizontalPodAutoscalerList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(HorizontalPodAutoscaler.TYPE)))
+            field("items", list(model(HorizontalPodAutoscaler.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */

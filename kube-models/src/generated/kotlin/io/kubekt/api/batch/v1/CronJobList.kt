@@ -44,7 +44,7 @@ public class CronJobList private constructor(
     override val metadata: ListMeta? get() = slot(2) as ListMeta?
 
     /** items is the list of CronJobs. */
-    override val items: List<CronJob>? get() = slot(3) as List<CronJob>?
+    override val items: List<CronJob> get() = slot(3) as List<CronJob>
 
     override val modelType: ModelType<CronJobList> get() = TYPE
 
@@ -98,11 +98,11 @@ public class CronJobList private constructor(
         }
 
         /** [CronJobList.items] */
-        public var items: List<CronJob>?
-            get() = slot(3) as List<CronJob>?
+        public var items: List<CronJob>
+            get() = slot(3) as List<CronJob>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<CronJob>?): Builder {
+        public fun items(value: List<CronJob>): Builder {
             setSlot(3, value)
             return this
         }
@@ -143,7 +143,7 @@ public class CronJobList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(CronJob.TYPE)))
+            field("items", list(model(CronJob.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */

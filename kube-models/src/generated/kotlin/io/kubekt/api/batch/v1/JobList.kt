@@ -44,7 +44,7 @@ public class JobList private constructor(
     override val metadata: ListMeta? get() = slot(2) as ListMeta?
 
     /** items is the list of Jobs. */
-    override val items: List<Job>? get() = slot(3) as List<Job>?
+    override val items: List<Job> get() = slot(3) as List<Job>
 
     override val modelType: ModelType<JobList> get() = TYPE
 
@@ -98,11 +98,11 @@ public class JobList private constructor(
         }
 
         /** [JobList.items] */
-        public var items: List<Job>?
-            get() = slot(3) as List<Job>?
+        public var items: List<Job>
+            get() = slot(3) as List<Job>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<Job>?): Builder {
+        public fun items(value: List<Job>): Builder {
             setSlot(3, value)
             return this
         }
@@ -143,7 +143,7 @@ public class JobList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(Job.TYPE)))
+            field("items", list(model(Job.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */

@@ -40,7 +40,7 @@ public class CertificateSigningRequestList private constructor(
     override val metadata: ListMeta? get() = slot(2) as ListMeta?
 
     /** items is a collection of CertificateSigningRequest objects */
-    override val items: List<CertificateSigningRequest>? get() = slot(3) as List<CertificateSigningRequest>?
+    override val items: List<CertificateSigningRequest> get() = slot(3) as List<CertificateSigningRequest>
 
     override val modelType: ModelType<CertificateSigningRequestList> get() = TYPE
 
@@ -94,11 +94,11 @@ public class CertificateSigningRequestList private constructor(
         }
 
         /** [CertificateSigningRequestList.items] */
-        public var items: List<CertificateSigningRequest>?
-            get() = slot(3) as List<CertificateSigningRequest>?
+        public var items: List<CertificateSigningRequest>
+            get() = slot(3) as List<CertificateSigningRequest>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<CertificateSigningRequest>?): Builder {
+        public fun items(value: List<CertificateSigningRequest>): Builder {
             setSlot(3, value)
             return this
         }
@@ -139,7 +139,7 @@ public class CertificateSigningRequestList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(CertificateSigningRequest.TYPE)))
+            field("items", list(model(CertificateSigningRequest.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */

@@ -41,7 +41,7 @@ public class ClusterTrustBundleList private constructor(
     override val metadata: ListMeta? get() = slot(2) as ListMeta?
 
     /** items is a collection of ClusterTrustBundle objects */
-    override val items: List<ClusterTrustBundle>? get() = slot(3) as List<ClusterTrustBundle>?
+    override val items: List<ClusterTrustBundle> get() = slot(3) as List<ClusterTrustBundle>
 
     override val modelType: ModelType<ClusterTrustBundleList> get() = TYPE
 
@@ -95,11 +95,11 @@ public class ClusterTrustBundleList private constructor(
         }
 
         /** [ClusterTrustBundleList.items] */
-        public var items: List<ClusterTrustBundle>?
-            get() = slot(3) as List<ClusterTrustBundle>?
+        public var items: List<ClusterTrustBundle>
+            get() = slot(3) as List<ClusterTrustBundle>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<ClusterTrustBundle>?): Builder {
+        public fun items(value: List<ClusterTrustBundle>): Builder {
             setSlot(3, value)
             return this
         }
@@ -140,7 +140,7 @@ public class ClusterTrustBundleList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(ClusterTrustBundle.TYPE)))
+            field("items", list(model(ClusterTrustBundle.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */

@@ -41,7 +41,7 @@ public class PodCertificateRequestList private constructor(
     override val metadata: ListMeta? get() = slot(2) as ListMeta?
 
     /** items is a collection of PodCertificateRequest objects */
-    override val items: List<PodCertificateRequest>? get() = slot(3) as List<PodCertificateRequest>?
+    override val items: List<PodCertificateRequest> get() = slot(3) as List<PodCertificateRequest>
 
     override val modelType: ModelType<PodCertificateRequestList> get() = TYPE
 
@@ -95,11 +95,11 @@ public class PodCertificateRequestList private constructor(
         }
 
         /** [PodCertificateRequestList.items] */
-        public var items: List<PodCertificateRequest>?
-            get() = slot(3) as List<PodCertificateRequest>?
+        public var items: List<PodCertificateRequest>
+            get() = slot(3) as List<PodCertificateRequest>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<PodCertificateRequest>?): Builder {
+        public fun items(value: List<PodCertificateRequest>): Builder {
             setSlot(3, value)
             return this
         }
@@ -140,7 +140,7 @@ public class PodCertificateRequestList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(PodCertificateRequest.TYPE)))
+            field("items", list(model(PodCertificateRequest.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */

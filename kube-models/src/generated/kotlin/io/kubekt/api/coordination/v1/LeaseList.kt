@@ -44,7 +44,7 @@ public class LeaseList private constructor(
     override val metadata: ListMeta? get() = slot(2) as ListMeta?
 
     /** items is a list of schema objects. */
-    override val items: List<Lease>? get() = slot(3) as List<Lease>?
+    override val items: List<Lease> get() = slot(3) as List<Lease>
 
     override val modelType: ModelType<LeaseList> get() = TYPE
 
@@ -98,11 +98,11 @@ public class LeaseList private constructor(
         }
 
         /** [LeaseList.items] */
-        public var items: List<Lease>?
-            get() = slot(3) as List<Lease>?
+        public var items: List<Lease>
+            get() = slot(3) as List<Lease>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<Lease>?): Builder {
+        public fun items(value: List<Lease>): Builder {
             setSlot(3, value)
             return this
         }
@@ -143,7 +143,7 @@ public class LeaseList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(Lease.TYPE)))
+            field("items", list(model(Lease.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */

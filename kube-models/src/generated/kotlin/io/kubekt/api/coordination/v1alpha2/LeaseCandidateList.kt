@@ -44,7 +44,7 @@ public class LeaseCandidateList private constructor(
     override val metadata: ListMeta? get() = slot(2) as ListMeta?
 
     /** items is a list of schema objects. */
-    override val items: List<LeaseCandidate>? get() = slot(3) as List<LeaseCandidate>?
+    override val items: List<LeaseCandidate> get() = slot(3) as List<LeaseCandidate>
 
     override val modelType: ModelType<LeaseCandidateList> get() = TYPE
 
@@ -98,11 +98,11 @@ public class LeaseCandidateList private constructor(
         }
 
         /** [LeaseCandidateList.items] */
-        public var items: List<LeaseCandidate>?
-            get() = slot(3) as List<LeaseCandidate>?
+        public var items: List<LeaseCandidate>
+            get() = slot(3) as List<LeaseCandidate>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<LeaseCandidate>?): Builder {
+        public fun items(value: List<LeaseCandidate>): Builder {
             setSlot(3, value)
             return this
         }
@@ -143,7 +143,7 @@ public class LeaseCandidateList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(LeaseCandidate.TYPE)))
+            field("items", list(model(LeaseCandidate.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */

@@ -47,7 +47,7 @@ public class ComponentStatusList private constructor(
     override val metadata: ListMeta? get() = slot(2) as ListMeta?
 
     /** List of ComponentStatus objects. */
-    override val items: List<ComponentStatus>? get() = slot(3) as List<ComponentStatus>?
+    override val items: List<ComponentStatus> get() = slot(3) as List<ComponentStatus>
 
     override val modelType: ModelType<ComponentStatusList> get() = TYPE
 
@@ -101,11 +101,11 @@ public class ComponentStatusList private constructor(
         }
 
         /** [ComponentStatusList.items] */
-        public var items: List<ComponentStatus>?
-            get() = slot(3) as List<ComponentStatus>?
+        public var items: List<ComponentStatus>
+            get() = slot(3) as List<ComponentStatus>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<ComponentStatus>?): Builder {
+        public fun items(value: List<ComponentStatus>): Builder {
             setSlot(3, value)
             return this
         }
@@ -146,7 +146,7 @@ public class ComponentStatusList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(ComponentStatus.TYPE)))
+            field("items", list(model(ComponentStatus.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */

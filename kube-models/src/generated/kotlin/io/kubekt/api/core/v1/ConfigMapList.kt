@@ -43,7 +43,7 @@ public class ConfigMapList private constructor(
     override val metadata: ListMeta? get() = slot(2) as ListMeta?
 
     /** Items is the list of ConfigMaps. */
-    override val items: List<ConfigMap>? get() = slot(3) as List<ConfigMap>?
+    override val items: List<ConfigMap> get() = slot(3) as List<ConfigMap>
 
     override val modelType: ModelType<ConfigMapList> get() = TYPE
 
@@ -97,11 +97,11 @@ public class ConfigMapList private constructor(
         }
 
         /** [ConfigMapList.items] */
-        public var items: List<ConfigMap>?
-            get() = slot(3) as List<ConfigMap>?
+        public var items: List<ConfigMap>
+            get() = slot(3) as List<ConfigMap>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<ConfigMap>?): Builder {
+        public fun items(value: List<ConfigMap>): Builder {
             setSlot(3, value)
             return this
         }
@@ -142,7 +142,7 @@ public class ConfigMapList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(ConfigMap.TYPE)))
+            field("items", list(model(ConfigMap.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */

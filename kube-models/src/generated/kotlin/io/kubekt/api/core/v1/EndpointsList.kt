@@ -44,7 +44,7 @@ public class EndpointsList private constructor(
     override val metadata: ListMeta? get() = slot(2) as ListMeta?
 
     /** List of endpoints. */
-    override val items: List<Endpoints>? get() = slot(3) as List<Endpoints>?
+    override val items: List<Endpoints> get() = slot(3) as List<Endpoints>
 
     override val modelType: ModelType<EndpointsList> get() = TYPE
 
@@ -98,11 +98,11 @@ public class EndpointsList private constructor(
         }
 
         /** [EndpointsList.items] */
-        public var items: List<Endpoints>?
-            get() = slot(3) as List<Endpoints>?
+        public var items: List<Endpoints>
+            get() = slot(3) as List<Endpoints>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<Endpoints>?): Builder {
+        public fun items(value: List<Endpoints>): Builder {
             setSlot(3, value)
             return this
         }
@@ -143,7 +143,7 @@ public class EndpointsList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(Endpoints.TYPE)))
+            field("items", list(model(Endpoints.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */

@@ -47,7 +47,7 @@ public class LimitRangeList private constructor(
      * Items is a list of LimitRange objects. More info:
      * https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/
      */
-    override val items: List<LimitRange>? get() = slot(3) as List<LimitRange>?
+    override val items: List<LimitRange> get() = slot(3) as List<LimitRange>
 
     override val modelType: ModelType<LimitRangeList> get() = TYPE
 
@@ -101,11 +101,11 @@ public class LimitRangeList private constructor(
         }
 
         /** [LimitRangeList.items] */
-        public var items: List<LimitRange>?
-            get() = slot(3) as List<LimitRange>?
+        public var items: List<LimitRange>
+            get() = slot(3) as List<LimitRange>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<LimitRange>?): Builder {
+        public fun items(value: List<LimitRange>): Builder {
             setSlot(3, value)
             return this
         }
@@ -146,7 +146,7 @@ public class LimitRangeList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(LimitRange.TYPE)))
+            field("items", list(model(LimitRange.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */

@@ -47,7 +47,7 @@ public class NamespaceList private constructor(
      * Items is the list of Namespace objects in the list. More info:
      * https://kubernetes.io/docs/concepts/overview/working-with-objects/namespaces/
      */
-    override val items: List<Namespace>? get() = slot(3) as List<Namespace>?
+    override val items: List<Namespace> get() = slot(3) as List<Namespace>
 
     override val modelType: ModelType<NamespaceList> get() = TYPE
 
@@ -101,11 +101,11 @@ public class NamespaceList private constructor(
         }
 
         /** [NamespaceList.items] */
-        public var items: List<Namespace>?
-            get() = slot(3) as List<Namespace>?
+        public var items: List<Namespace>
+            get() = slot(3) as List<Namespace>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<Namespace>?): Builder {
+        public fun items(value: List<Namespace>): Builder {
             setSlot(3, value)
             return this
         }
@@ -146,7 +146,7 @@ public class NamespaceList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(Namespace.TYPE)))
+            field("items", list(model(Namespace.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */

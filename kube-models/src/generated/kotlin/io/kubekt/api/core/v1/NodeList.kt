@@ -44,7 +44,7 @@ public class NodeList private constructor(
     override val metadata: ListMeta? get() = slot(2) as ListMeta?
 
     /** List of nodes */
-    override val items: List<Node>? get() = slot(3) as List<Node>?
+    override val items: List<Node> get() = slot(3) as List<Node>
 
     override val modelType: ModelType<NodeList> get() = TYPE
 
@@ -98,11 +98,11 @@ public class NodeList private constructor(
         }
 
         /** [NodeList.items] */
-        public var items: List<Node>?
-            get() = slot(3) as List<Node>?
+        public var items: List<Node>
+            get() = slot(3) as List<Node>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<Node>?): Builder {
+        public fun items(value: List<Node>): Builder {
             setSlot(3, value)
             return this
         }
@@ -143,7 +143,7 @@ public class NodeList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(Node.TYPE)))
+            field("items", list(model(Node.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */

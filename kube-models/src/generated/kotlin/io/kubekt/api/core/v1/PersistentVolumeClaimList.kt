@@ -47,7 +47,7 @@ public class PersistentVolumeClaimList private constructor(
      * items is a list of persistent volume claims. More info:
      * https://kubernetes.io/docs/concepts/storage/persistent-volumes#persistentvolumeclaims
      */
-    override val items: List<PersistentVolumeClaim>? get() = slot(3) as List<PersistentVolumeClaim>?
+    override val items: List<PersistentVolumeClaim> get() = slot(3) as List<PersistentVolumeClaim>
 
     override val modelType: ModelType<PersistentVolumeClaimList> get() = TYPE
 
@@ -101,11 +101,11 @@ public class PersistentVolumeClaimList private constructor(
         }
 
         /** [PersistentVolumeClaimList.items] */
-        public var items: List<PersistentVolumeClaim>?
-            get() = slot(3) as List<PersistentVolumeClaim>?
+        public var items: List<PersistentVolumeClaim>
+            get() = slot(3) as List<PersistentVolumeClaim>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<PersistentVolumeClaim>?): Builder {
+        public fun items(value: List<PersistentVolumeClaim>): Builder {
             setSlot(3, value)
             return this
         }
@@ -146,7 +146,7 @@ public class PersistentVolumeClaimList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(PersistentVolumeClaim.TYPE)))
+            field("items", list(model(PersistentVolumeClaim.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */

@@ -47,7 +47,7 @@ public class PersistentVolumeList private constructor(
      * items is a list of persistent volumes. More info:
      * https://kubernetes.io/docs/concepts/storage/persistent-volumes
      */
-    override val items: List<PersistentVolume>? get() = slot(3) as List<PersistentVolume>?
+    override val items: List<PersistentVolume> get() = slot(3) as List<PersistentVolume>
 
     override val modelType: ModelType<PersistentVolumeList> get() = TYPE
 
@@ -101,11 +101,11 @@ public class PersistentVolumeList private constructor(
         }
 
         /** [PersistentVolumeList.items] */
-        public var items: List<PersistentVolume>?
-            get() = slot(3) as List<PersistentVolume>?
+        public var items: List<PersistentVolume>
+            get() = slot(3) as List<PersistentVolume>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<PersistentVolume>?): Builder {
+        public fun items(value: List<PersistentVolume>): Builder {
             setSlot(3, value)
             return this
         }
@@ -146,7 +146,7 @@ public class PersistentVolumeList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(PersistentVolume.TYPE)))
+            field("items", list(model(PersistentVolume.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */

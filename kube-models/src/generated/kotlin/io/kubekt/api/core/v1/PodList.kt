@@ -47,7 +47,7 @@ public class PodList private constructor(
      * List of pods. More info:
      * https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md
      */
-    override val items: List<Pod>? get() = slot(3) as List<Pod>?
+    override val items: List<Pod> get() = slot(3) as List<Pod>
 
     override val modelType: ModelType<PodList> get() = TYPE
 
@@ -101,11 +101,11 @@ public class PodList private constructor(
         }
 
         /** [PodList.items] */
-        public var items: List<Pod>?
-            get() = slot(3) as List<Pod>?
+        public var items: List<Pod>
+            get() = slot(3) as List<Pod>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<Pod>?): Builder {
+        public fun items(value: List<Pod>): Builder {
             setSlot(3, value)
             return this
         }
@@ -146,7 +146,7 @@ public class PodList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(Pod.TYPE)))
+            field("items", list(model(Pod.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */

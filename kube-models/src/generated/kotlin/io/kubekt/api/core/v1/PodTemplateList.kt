@@ -44,7 +44,7 @@ public class PodTemplateList private constructor(
     override val metadata: ListMeta? get() = slot(2) as ListMeta?
 
     /** List of pod templates */
-    override val items: List<PodTemplate>? get() = slot(3) as List<PodTemplate>?
+    override val items: List<PodTemplate> get() = slot(3) as List<PodTemplate>
 
     override val modelType: ModelType<PodTemplateList> get() = TYPE
 
@@ -98,11 +98,11 @@ public class PodTemplateList private constructor(
         }
 
         /** [PodTemplateList.items] */
-        public var items: List<PodTemplate>?
-            get() = slot(3) as List<PodTemplate>?
+        public var items: List<PodTemplate>
+            get() = slot(3) as List<PodTemplate>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<PodTemplate>?): Builder {
+        public fun items(value: List<PodTemplate>): Builder {
             setSlot(3, value)
             return this
         }
@@ -143,7 +143,7 @@ public class PodTemplateList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(PodTemplate.TYPE)))
+            field("items", list(model(PodTemplate.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */

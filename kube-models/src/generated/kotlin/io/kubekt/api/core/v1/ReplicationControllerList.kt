@@ -47,7 +47,7 @@ public class ReplicationControllerList private constructor(
      * List of replication controllers. More info:
      * https://kubernetes.io/docs/concepts/workloads/controllers/replicationcontroller
      */
-    override val items: List<ReplicationController>? get() = slot(3) as List<ReplicationController>?
+    override val items: List<ReplicationController> get() = slot(3) as List<ReplicationController>
 
     override val modelType: ModelType<ReplicationControllerList> get() = TYPE
 
@@ -101,11 +101,11 @@ public class ReplicationControllerList private constructor(
         }
 
         /** [ReplicationControllerList.items] */
-        public var items: List<ReplicationController>?
-            get() = slot(3) as List<ReplicationController>?
+        public var items: List<ReplicationController>
+            get() = slot(3) as List<ReplicationController>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<ReplicationController>?): Builder {
+        public fun items(value: List<ReplicationController>): Builder {
             setSlot(3, value)
             return this
         }
@@ -146,7 +146,7 @@ public class ReplicationControllerList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(ReplicationController.TYPE)))
+            field("items", list(model(ReplicationController.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */

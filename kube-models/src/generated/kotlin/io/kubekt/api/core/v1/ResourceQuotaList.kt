@@ -47,7 +47,7 @@ public class ResourceQuotaList private constructor(
      * Items is a list of ResourceQuota objects. More info:
      * https://kubernetes.io/docs/concepts/policy/resource-quotas/
      */
-    override val items: List<ResourceQuota>? get() = slot(3) as List<ResourceQuota>?
+    override val items: List<ResourceQuota> get() = slot(3) as List<ResourceQuota>
 
     override val modelType: ModelType<ResourceQuotaList> get() = TYPE
 
@@ -101,11 +101,11 @@ public class ResourceQuotaList private constructor(
         }
 
         /** [ResourceQuotaList.items] */
-        public var items: List<ResourceQuota>?
-            get() = slot(3) as List<ResourceQuota>?
+        public var items: List<ResourceQuota>
+            get() = slot(3) as List<ResourceQuota>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<ResourceQuota>?): Builder {
+        public fun items(value: List<ResourceQuota>): Builder {
             setSlot(3, value)
             return this
         }
@@ -146,7 +146,7 @@ public class ResourceQuotaList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(ResourceQuota.TYPE)))
+            field("items", list(model(ResourceQuota.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */

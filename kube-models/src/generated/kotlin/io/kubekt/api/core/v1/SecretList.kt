@@ -46,7 +46,7 @@ public class SecretList private constructor(
     /**
      * Items is a list of secret objects. More info: https://kubernetes.io/docs/concepts/configuration/secret
      */
-    override val items: List<Secret>? get() = slot(3) as List<Secret>?
+    override val items: List<Secret> get() = slot(3) as List<Secret>
 
     override val modelType: ModelType<SecretList> get() = TYPE
 
@@ -100,11 +100,11 @@ public class SecretList private constructor(
         }
 
         /** [SecretList.items] */
-        public var items: List<Secret>?
-            get() = slot(3) as List<Secret>?
+        public var items: List<Secret>
+            get() = slot(3) as List<Secret>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<Secret>?): Builder {
+        public fun items(value: List<Secret>): Builder {
             setSlot(3, value)
             return this
         }
@@ -145,7 +145,7 @@ public class SecretList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(Secret.TYPE)))
+            field("items", list(model(Secret.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */

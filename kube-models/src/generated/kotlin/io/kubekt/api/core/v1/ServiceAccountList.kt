@@ -47,7 +47,7 @@ public class ServiceAccountList private constructor(
      * List of ServiceAccounts. More info:
      * https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/
      */
-    override val items: List<ServiceAccount>? get() = slot(3) as List<ServiceAccount>?
+    override val items: List<ServiceAccount> get() = slot(3) as List<ServiceAccount>
 
     override val modelType: ModelType<ServiceAccountList> get() = TYPE
 
@@ -101,11 +101,11 @@ public class ServiceAccountList private constructor(
         }
 
         /** [ServiceAccountList.items] */
-        public var items: List<ServiceAccount>?
-            get() = slot(3) as List<ServiceAccount>?
+        public var items: List<ServiceAccount>
+            get() = slot(3) as List<ServiceAccount>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<ServiceAccount>?): Builder {
+        public fun items(value: List<ServiceAccount>): Builder {
             setSlot(3, value)
             return this
         }
@@ -146,7 +146,7 @@ public class ServiceAccountList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(ServiceAccount.TYPE)))
+            field("items", list(model(ServiceAccount.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */

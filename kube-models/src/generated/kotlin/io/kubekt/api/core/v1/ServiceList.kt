@@ -44,7 +44,7 @@ public class ServiceList private constructor(
     override val metadata: ListMeta? get() = slot(2) as ListMeta?
 
     /** List of services */
-    override val items: List<Service>? get() = slot(3) as List<Service>?
+    override val items: List<Service> get() = slot(3) as List<Service>
 
     override val modelType: ModelType<ServiceList> get() = TYPE
 
@@ -98,11 +98,11 @@ public class ServiceList private constructor(
         }
 
         /** [ServiceList.items] */
-        public var items: List<Service>?
-            get() = slot(3) as List<Service>?
+        public var items: List<Service>
+            get() = slot(3) as List<Service>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<Service>?): Builder {
+        public fun items(value: List<Service>): Builder {
             setSlot(3, value)
             return this
         }
@@ -143,7 +143,7 @@ public class ServiceList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(Service.TYPE)))
+            field("items", list(model(Service.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */

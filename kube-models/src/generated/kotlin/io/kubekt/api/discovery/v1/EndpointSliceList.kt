@@ -41,7 +41,7 @@ public class EndpointSliceList private constructor(
     override val metadata: ListMeta? get() = slot(2) as ListMeta?
 
     /** items is the list of endpoint slices */
-    override val items: List<EndpointSlice>? get() = slot(3) as List<EndpointSlice>?
+    override val items: List<EndpointSlice> get() = slot(3) as List<EndpointSlice>
 
     override val modelType: ModelType<EndpointSliceList> get() = TYPE
 
@@ -95,11 +95,11 @@ public class EndpointSliceList private constructor(
         }
 
         /** [EndpointSliceList.items] */
-        public var items: List<EndpointSlice>?
-            get() = slot(3) as List<EndpointSlice>?
+        public var items: List<EndpointSlice>
+            get() = slot(3) as List<EndpointSlice>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<EndpointSlice>?): Builder {
+        public fun items(value: List<EndpointSlice>): Builder {
             setSlot(3, value)
             return this
         }
@@ -140,7 +140,7 @@ public class EndpointSliceList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(EndpointSlice.TYPE)))
+            field("items", list(model(EndpointSlice.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */

@@ -44,7 +44,7 @@ public class EventList private constructor(
     override val metadata: ListMeta? get() = slot(2) as ListMeta?
 
     /** items is a list of schema objects. */
-    override val items: List<Event>? get() = slot(3) as List<Event>?
+    override val items: List<Event> get() = slot(3) as List<Event>
 
     override val modelType: ModelType<EventList> get() = TYPE
 
@@ -98,11 +98,11 @@ public class EventList private constructor(
         }
 
         /** [EventList.items] */
-        public var items: List<Event>?
-            get() = slot(3) as List<Event>?
+        public var items: List<Event>
+            get() = slot(3) as List<Event>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<Event>?): Builder {
+        public fun items(value: List<Event>): Builder {
             setSlot(3, value)
             return this
         }
@@ -143,7 +143,7 @@ public class EventList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(Event.TYPE)))
+            field("items", list(model(Event.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */

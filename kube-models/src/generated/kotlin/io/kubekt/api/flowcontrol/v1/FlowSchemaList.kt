@@ -44,7 +44,7 @@ public class FlowSchemaList private constructor(
     override val metadata: ListMeta? get() = slot(2) as ListMeta?
 
     /** `items` is a list of FlowSchemas. */
-    override val items: List<FlowSchema>? get() = slot(3) as List<FlowSchema>?
+    override val items: List<FlowSchema> get() = slot(3) as List<FlowSchema>
 
     override val modelType: ModelType<FlowSchemaList> get() = TYPE
 
@@ -98,11 +98,11 @@ public class FlowSchemaList private constructor(
         }
 
         /** [FlowSchemaList.items] */
-        public var items: List<FlowSchema>?
-            get() = slot(3) as List<FlowSchema>?
+        public var items: List<FlowSchema>
+            get() = slot(3) as List<FlowSchema>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<FlowSchema>?): Builder {
+        public fun items(value: List<FlowSchema>): Builder {
             setSlot(3, value)
             return this
         }
@@ -143,7 +143,7 @@ public class FlowSchemaList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(FlowSchema.TYPE)))
+            field("items", list(model(FlowSchema.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */

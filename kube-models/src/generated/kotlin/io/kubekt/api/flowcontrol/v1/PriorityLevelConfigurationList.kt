@@ -44,7 +44,7 @@ public class PriorityLevelConfigurationList private constructor(
     override val metadata: ListMeta? get() = slot(2) as ListMeta?
 
     /** `items` is a list of request-priorities. */
-    override val items: List<PriorityLevelConfiguration>? get() = slot(3) as List<PriorityLevelConfiguration>?
+    override val items: List<PriorityLevelConfiguration> get() = slot(3) as List<PriorityLevelConfiguration>
 
     override val modelType: ModelType<PriorityLevelConfigurationList> get() = TYPE
 
@@ -98,11 +98,11 @@ public class PriorityLevelConfigurationList private constructor(
         }
 
         /** [PriorityLevelConfigurationList.items] */
-        public var items: List<PriorityLevelConfiguration>?
-            get() = slot(3) as List<PriorityLevelConfiguration>?
+        public var items: List<PriorityLevelConfiguration>
+            get() = slot(3) as List<PriorityLevelConfiguration>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<PriorityLevelConfiguration>?): Builder {
+        public fun items(value: List<PriorityLevelConfiguration>): Builder {
             setSlot(3, value)
             return this
         }
@@ -143,7 +143,7 @@ public class PriorityLevelConfigurationList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(PriorityLevelConfiguration.TYPE)))
+            field("items", list(model(PriorityLevelConfiguration.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */

@@ -41,7 +41,7 @@ public class IngressClassList private constructor(
     override val metadata: ListMeta? get() = slot(2) as ListMeta?
 
     /** items is the list of IngressClasses. */
-    override val items: List<IngressClass>? get() = slot(3) as List<IngressClass>?
+    override val items: List<IngressClass> get() = slot(3) as List<IngressClass>
 
     override val modelType: ModelType<IngressClassList> get() = TYPE
 
@@ -95,11 +95,11 @@ public class IngressClassList private constructor(
         }
 
         /** [IngressClassList.items] */
-        public var items: List<IngressClass>?
-            get() = slot(3) as List<IngressClass>?
+        public var items: List<IngressClass>
+            get() = slot(3) as List<IngressClass>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<IngressClass>?): Builder {
+        public fun items(value: List<IngressClass>): Builder {
             setSlot(3, value)
             return this
         }
@@ -140,7 +140,7 @@ public class IngressClassList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(IngressClass.TYPE)))
+            field("items", list(model(IngressClass.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */

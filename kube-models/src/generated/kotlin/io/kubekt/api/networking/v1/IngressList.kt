@@ -44,7 +44,7 @@ public class IngressList private constructor(
     override val metadata: ListMeta? get() = slot(2) as ListMeta?
 
     /** items is the list of Ingress. */
-    override val items: List<Ingress>? get() = slot(3) as List<Ingress>?
+    override val items: List<Ingress> get() = slot(3) as List<Ingress>
 
     override val modelType: ModelType<IngressList> get() = TYPE
 
@@ -98,11 +98,11 @@ public class IngressList private constructor(
         }
 
         /** [IngressList.items] */
-        public var items: List<Ingress>?
-            get() = slot(3) as List<Ingress>?
+        public var items: List<Ingress>
+            get() = slot(3) as List<Ingress>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<Ingress>?): Builder {
+        public fun items(value: List<Ingress>): Builder {
             setSlot(3, value)
             return this
         }
@@ -143,7 +143,7 @@ public class IngressList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(Ingress.TYPE)))
+            field("items", list(model(Ingress.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */

@@ -44,7 +44,7 @@ public class NetworkPolicyList private constructor(
     override val metadata: ListMeta? get() = slot(2) as ListMeta?
 
     /** items is a list of schema objects. */
-    override val items: List<NetworkPolicy>? get() = slot(3) as List<NetworkPolicy>?
+    override val items: List<NetworkPolicy> get() = slot(3) as List<NetworkPolicy>
 
     override val modelType: ModelType<NetworkPolicyList> get() = TYPE
 
@@ -98,11 +98,11 @@ public class NetworkPolicyList private constructor(
         }
 
         /** [NetworkPolicyList.items] */
-        public var items: List<NetworkPolicy>?
-            get() = slot(3) as List<NetworkPolicy>?
+        public var items: List<NetworkPolicy>
+            get() = slot(3) as List<NetworkPolicy>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<NetworkPolicy>?): Builder {
+        public fun items(value: List<NetworkPolicy>): Builder {
             setSlot(3, value)
             return this
         }
@@ -143,7 +143,7 @@ public class NetworkPolicyList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(NetworkPolicy.TYPE)))
+            field("items", list(model(NetworkPolicy.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */

@@ -44,7 +44,7 @@ public class ServiceCIDRList private constructor(
     override val metadata: ListMeta? get() = slot(2) as ListMeta?
 
     /** items is the list of ServiceCIDRs. */
-    override val items: List<ServiceCIDR>? get() = slot(3) as List<ServiceCIDR>?
+    override val items: List<ServiceCIDR> get() = slot(3) as List<ServiceCIDR>
 
     override val modelType: ModelType<ServiceCIDRList> get() = TYPE
 
@@ -98,11 +98,11 @@ public class ServiceCIDRList private constructor(
         }
 
         /** [ServiceCIDRList.items] */
-        public var items: List<ServiceCIDR>?
-            get() = slot(3) as List<ServiceCIDR>?
+        public var items: List<ServiceCIDR>
+            get() = slot(3) as List<ServiceCIDR>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<ServiceCIDR>?): Builder {
+        public fun items(value: List<ServiceCIDR>): Builder {
             setSlot(3, value)
             return this
         }
@@ -143,7 +143,7 @@ public class ServiceCIDRList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(ServiceCIDR.TYPE)))
+            field("items", list(model(ServiceCIDR.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */

@@ -44,7 +44,7 @@ public class IPAddressList private constructor(
     override val metadata: ListMeta? get() = slot(2) as ListMeta?
 
     /** items is the list of IPAddresses. */
-    override val items: List<IPAddress>? get() = slot(3) as List<IPAddress>?
+    override val items: List<IPAddress> get() = slot(3) as List<IPAddress>
 
     override val modelType: ModelType<IPAddressList> get() = TYPE
 
@@ -98,11 +98,11 @@ public class IPAddressList private constructor(
         }
 
         /** [IPAddressList.items] */
-        public var items: List<IPAddress>?
-            get() = slot(3) as List<IPAddress>?
+        public var items: List<IPAddress>
+            get() = slot(3) as List<IPAddress>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<IPAddress>?): Builder {
+        public fun items(value: List<IPAddress>): Builder {
             setSlot(3, value)
             return this
         }
@@ -143,7 +143,7 @@ public class IPAddressList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(IPAddress.TYPE)))
+            field("items", list(model(IPAddress.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */

@@ -44,7 +44,7 @@ public class RuntimeClassList private constructor(
     override val metadata: ListMeta? get() = slot(2) as ListMeta?
 
     /** items is a list of schema objects. */
-    override val items: List<RuntimeClass>? get() = slot(3) as List<RuntimeClass>?
+    override val items: List<RuntimeClass> get() = slot(3) as List<RuntimeClass>
 
     override val modelType: ModelType<RuntimeClassList> get() = TYPE
 
@@ -98,11 +98,11 @@ public class RuntimeClassList private constructor(
         }
 
         /** [RuntimeClassList.items] */
-        public var items: List<RuntimeClass>?
-            get() = slot(3) as List<RuntimeClass>?
+        public var items: List<RuntimeClass>
+            get() = slot(3) as List<RuntimeClass>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<RuntimeClass>?): Builder {
+        public fun items(value: List<RuntimeClass>): Builder {
             setSlot(3, value)
             return this
         }
@@ -143,7 +143,7 @@ public class RuntimeClassList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(RuntimeClass.TYPE)))
+            field("items", list(model(RuntimeClass.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */

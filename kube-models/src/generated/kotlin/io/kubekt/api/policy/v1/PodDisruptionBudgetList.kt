@@ -44,7 +44,7 @@ public class PodDisruptionBudgetList private constructor(
     override val metadata: ListMeta? get() = slot(2) as ListMeta?
 
     /** Items is a list of PodDisruptionBudgets */
-    override val items: List<PodDisruptionBudget>? get() = slot(3) as List<PodDisruptionBudget>?
+    override val items: List<PodDisruptionBudget> get() = slot(3) as List<PodDisruptionBudget>
 
     override val modelType: ModelType<PodDisruptionBudgetList> get() = TYPE
 
@@ -98,11 +98,11 @@ public class PodDisruptionBudgetList private constructor(
         }
 
         /** [PodDisruptionBudgetList.items] */
-        public var items: List<PodDisruptionBudget>?
-            get() = slot(3) as List<PodDisruptionBudget>?
+        public var items: List<PodDisruptionBudget>
+            get() = slot(3) as List<PodDisruptionBudget>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<PodDisruptionBudget>?): Builder {
+        public fun items(value: List<PodDisruptionBudget>): Builder {
             setSlot(3, value)
             return this
         }
@@ -143,7 +143,7 @@ public class PodDisruptionBudgetList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(PodDisruptionBudget.TYPE)))
+            field("items", list(model(PodDisruptionBudget.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */

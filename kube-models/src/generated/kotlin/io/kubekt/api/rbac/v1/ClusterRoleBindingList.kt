@@ -41,7 +41,7 @@ public class ClusterRoleBindingList private constructor(
     override val metadata: ListMeta? get() = slot(2) as ListMeta?
 
     /** Items is a list of ClusterRoleBindings */
-    override val items: List<ClusterRoleBinding>? get() = slot(3) as List<ClusterRoleBinding>?
+    override val items: List<ClusterRoleBinding> get() = slot(3) as List<ClusterRoleBinding>
 
     override val modelType: ModelType<ClusterRoleBindingList> get() = TYPE
 
@@ -95,11 +95,11 @@ public class ClusterRoleBindingList private constructor(
         }
 
         /** [ClusterRoleBindingList.items] */
-        public var items: List<ClusterRoleBinding>?
-            get() = slot(3) as List<ClusterRoleBinding>?
+        public var items: List<ClusterRoleBinding>
+            get() = slot(3) as List<ClusterRoleBinding>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<ClusterRoleBinding>?): Builder {
+        public fun items(value: List<ClusterRoleBinding>): Builder {
             setSlot(3, value)
             return this
         }
@@ -140,7 +140,7 @@ public class ClusterRoleBindingList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(ClusterRoleBinding.TYPE)))
+            field("items", list(model(ClusterRoleBinding.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */

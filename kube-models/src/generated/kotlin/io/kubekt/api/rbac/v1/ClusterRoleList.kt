@@ -41,7 +41,7 @@ public class ClusterRoleList private constructor(
     override val metadata: ListMeta? get() = slot(2) as ListMeta?
 
     /** Items is a list of ClusterRoles */
-    override val items: List<ClusterRole>? get() = slot(3) as List<ClusterRole>?
+    override val items: List<ClusterRole> get() = slot(3) as List<ClusterRole>
 
     override val modelType: ModelType<ClusterRoleList> get() = TYPE
 
@@ -95,11 +95,11 @@ public class ClusterRoleList private constructor(
         }
 
         /** [ClusterRoleList.items] */
-        public var items: List<ClusterRole>?
-            get() = slot(3) as List<ClusterRole>?
+        public var items: List<ClusterRole>
+            get() = slot(3) as List<ClusterRole>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<ClusterRole>?): Builder {
+        public fun items(value: List<ClusterRole>): Builder {
             setSlot(3, value)
             return this
         }
@@ -140,7 +140,7 @@ public class ClusterRoleList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(ClusterRole.TYPE)))
+            field("items", list(model(ClusterRole.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */

@@ -41,7 +41,7 @@ public class RoleBindingList private constructor(
     override val metadata: ListMeta? get() = slot(2) as ListMeta?
 
     /** Items is a list of RoleBindings */
-    override val items: List<RoleBinding>? get() = slot(3) as List<RoleBinding>?
+    override val items: List<RoleBinding> get() = slot(3) as List<RoleBinding>
 
     override val modelType: ModelType<RoleBindingList> get() = TYPE
 
@@ -95,11 +95,11 @@ public class RoleBindingList private constructor(
         }
 
         /** [RoleBindingList.items] */
-        public var items: List<RoleBinding>?
-            get() = slot(3) as List<RoleBinding>?
+        public var items: List<RoleBinding>
+            get() = slot(3) as List<RoleBinding>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<RoleBinding>?): Builder {
+        public fun items(value: List<RoleBinding>): Builder {
             setSlot(3, value)
             return this
         }
@@ -140,7 +140,7 @@ public class RoleBindingList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(RoleBinding.TYPE)))
+            field("items", list(model(RoleBinding.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */

@@ -41,7 +41,7 @@ public class RoleList private constructor(
     override val metadata: ListMeta? get() = slot(2) as ListMeta?
 
     /** Items is a list of Roles */
-    override val items: List<Role>? get() = slot(3) as List<Role>?
+    override val items: List<Role> get() = slot(3) as List<Role>
 
     override val modelType: ModelType<RoleList> get() = TYPE
 
@@ -95,11 +95,11 @@ public class RoleList private constructor(
         }
 
         /** [RoleList.items] */
-        public var items: List<Role>?
-            get() = slot(3) as List<Role>?
+        public var items: List<Role>
+            get() = slot(3) as List<Role>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<Role>?): Builder {
+        public fun items(value: List<Role>): Builder {
             setSlot(3, value)
             return this
         }
@@ -140,7 +140,7 @@ public class RoleList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(Role.TYPE)))
+            field("items", list(model(Role.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */

@@ -41,7 +41,7 @@ public class DeviceClassList private constructor(
     override val metadata: ListMeta? get() = slot(2) as ListMeta?
 
     /** Items is the list of resource classes. */
-    override val items: List<DeviceClass>? get() = slot(3) as List<DeviceClass>?
+    override val items: List<DeviceClass> get() = slot(3) as List<DeviceClass>
 
     override val modelType: ModelType<DeviceClassList> get() = TYPE
 
@@ -95,11 +95,11 @@ public class DeviceClassList private constructor(
         }
 
         /** [DeviceClassList.items] */
-        public var items: List<DeviceClass>?
-            get() = slot(3) as List<DeviceClass>?
+        public var items: List<DeviceClass>
+            get() = slot(3) as List<DeviceClass>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<DeviceClass>?): Builder {
+        public fun items(value: List<DeviceClass>): Builder {
             setSlot(3, value)
             return this
         }
@@ -140,7 +140,7 @@ public class DeviceClassList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(DeviceClass.TYPE)))
+            field("items", list(model(DeviceClass.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */

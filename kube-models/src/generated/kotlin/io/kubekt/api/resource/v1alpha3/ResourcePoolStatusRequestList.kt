@@ -41,7 +41,7 @@ public class ResourcePoolStatusRequestList private constructor(
     override val metadata: ListMeta? get() = slot(2) as ListMeta?
 
     /** Items is the list of ResourcePoolStatusRequests. */
-    override val items: List<ResourcePoolStatusRequest>? get() = slot(3) as List<ResourcePoolStatusRequest>?
+    override val items: List<ResourcePoolStatusRequest> get() = slot(3) as List<ResourcePoolStatusRequest>
 
     override val modelType: ModelType<ResourcePoolStatusRequestList> get() = TYPE
 
@@ -95,11 +95,11 @@ public class ResourcePoolStatusRequestList private constructor(
         }
 
         /** [ResourcePoolStatusRequestList.items] */
-        public var items: List<ResourcePoolStatusRequest>?
-            get() = slot(3) as List<ResourcePoolStatusRequest>?
+        public var items: List<ResourcePoolStatusRequest>
+            get() = slot(3) as List<ResourcePoolStatusRequest>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<ResourcePoolStatusRequest>?): Builder {
+        public fun items(value: List<ResourcePoolStatusRequest>): Builder {
             setSlot(3, value)
             return this
         }
@@ -140,7 +140,7 @@ public class ResourcePoolStatusRequestList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(ResourcePoolStatusRequest.TYPE)))
+            field("items", list(model(ResourcePoolStatusRequest.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */

@@ -41,7 +41,7 @@ public class ResourceClaimList private constructor(
     override val metadata: ListMeta? get() = slot(2) as ListMeta?
 
     /** Items is the list of resource claims. */
-    override val items: List<ResourceClaim>? get() = slot(3) as List<ResourceClaim>?
+    override val items: List<ResourceClaim> get() = slot(3) as List<ResourceClaim>
 
     override val modelType: ModelType<ResourceClaimList> get() = TYPE
 
@@ -95,11 +95,11 @@ public class ResourceClaimList private constructor(
         }
 
         /** [ResourceClaimList.items] */
-        public var items: List<ResourceClaim>?
-            get() = slot(3) as List<ResourceClaim>?
+        public var items: List<ResourceClaim>
+            get() = slot(3) as List<ResourceClaim>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<ResourceClaim>?): Builder {
+        public fun items(value: List<ResourceClaim>): Builder {
             setSlot(3, value)
             return this
         }
@@ -140,7 +140,7 @@ public class ResourceClaimList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(ResourceClaim.TYPE)))
+            field("items", list(model(ResourceClaim.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */

@@ -41,7 +41,7 @@ public class DeviceTaintRuleList private constructor(
     override val metadata: ListMeta? get() = slot(2) as ListMeta?
 
     /** Items is the list of DeviceTaintRules. */
-    override val items: List<DeviceTaintRule>? get() = slot(3) as List<DeviceTaintRule>?
+    override val items: List<DeviceTaintRule> get() = slot(3) as List<DeviceTaintRule>
 
     override val modelType: ModelType<DeviceTaintRuleList> get() = TYPE
 
@@ -95,11 +95,11 @@ public class DeviceTaintRuleList private constructor(
         }
 
         /** [DeviceTaintRuleList.items] */
-        public var items: List<DeviceTaintRule>?
-            get() = slot(3) as List<DeviceTaintRule>?
+        public var items: List<DeviceTaintRule>
+            get() = slot(3) as List<DeviceTaintRule>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<DeviceTaintRule>?): Builder {
+        public fun items(value: List<DeviceTaintRule>): Builder {
             setSlot(3, value)
             return this
         }
@@ -140,7 +140,7 @@ public class DeviceTaintRuleList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(DeviceTaintRule.TYPE)))
+            field("items", list(model(DeviceTaintRule.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */

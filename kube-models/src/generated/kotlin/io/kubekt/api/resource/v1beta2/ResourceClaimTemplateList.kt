@@ -41,7 +41,7 @@ public class ResourceClaimTemplateList private constructor(
     override val metadata: ListMeta? get() = slot(2) as ListMeta?
 
     /** Items is the list of resource claim templates. */
-    override val items: List<ResourceClaimTemplate>? get() = slot(3) as List<ResourceClaimTemplate>?
+    override val items: List<ResourceClaimTemplate> get() = slot(3) as List<ResourceClaimTemplate>
 
     override val modelType: ModelType<ResourceClaimTemplateList> get() = TYPE
 
@@ -95,11 +95,11 @@ public class ResourceClaimTemplateList private constructor(
         }
 
         /** [ResourceClaimTemplateList.items] */
-        public var items: List<ResourceClaimTemplate>?
-            get() = slot(3) as List<ResourceClaimTemplate>?
+        public var items: List<ResourceClaimTemplate>
+            get() = slot(3) as List<ResourceClaimTemplate>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<ResourceClaimTemplate>?): Builder {
+        public fun items(value: List<ResourceClaimTemplate>): Builder {
             setSlot(3, value)
             return this
         }
@@ -140,7 +140,7 @@ public class ResourceClaimTemplateList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(ResourceClaimTemplate.TYPE)))
+            field("items", list(model(ResourceClaimTemplate.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */

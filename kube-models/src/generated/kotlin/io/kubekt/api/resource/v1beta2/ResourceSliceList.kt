@@ -41,7 +41,7 @@ public class ResourceSliceList private constructor(
     override val metadata: ListMeta? get() = slot(2) as ListMeta?
 
     /** Items is the list of resource ResourceSlices. */
-    override val items: List<ResourceSlice>? get() = slot(3) as List<ResourceSlice>?
+    override val items: List<ResourceSlice> get() = slot(3) as List<ResourceSlice>
 
     override val modelType: ModelType<ResourceSliceList> get() = TYPE
 
@@ -95,11 +95,11 @@ public class ResourceSliceList private constructor(
         }
 
         /** [ResourceSliceList.items] */
-        public var items: List<ResourceSlice>?
-            get() = slot(3) as List<ResourceSlice>?
+        public var items: List<ResourceSlice>
+            get() = slot(3) as List<ResourceSlice>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<ResourceSlice>?): Builder {
+        public fun items(value: List<ResourceSlice>): Builder {
             setSlot(3, value)
             return this
         }
@@ -140,7 +140,7 @@ public class ResourceSliceList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(ResourceSlice.TYPE)))
+            field("items", list(model(ResourceSlice.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */

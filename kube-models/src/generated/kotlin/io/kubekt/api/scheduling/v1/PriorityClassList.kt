@@ -44,7 +44,7 @@ public class PriorityClassList private constructor(
     override val metadata: ListMeta? get() = slot(2) as ListMeta?
 
     /** items is the list of PriorityClasses */
-    override val items: List<PriorityClass>? get() = slot(3) as List<PriorityClass>?
+    override val items: List<PriorityClass> get() = slot(3) as List<PriorityClass>
 
     override val modelType: ModelType<PriorityClassList> get() = TYPE
 
@@ -98,11 +98,11 @@ public class PriorityClassList private constructor(
         }
 
         /** [PriorityClassList.items] */
-        public var items: List<PriorityClass>?
-            get() = slot(3) as List<PriorityClass>?
+        public var items: List<PriorityClass>
+            get() = slot(3) as List<PriorityClass>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<PriorityClass>?): Builder {
+        public fun items(value: List<PriorityClass>): Builder {
             setSlot(3, value)
             return this
         }
@@ -143,7 +143,7 @@ public class PriorityClassList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(PriorityClass.TYPE)))
+            field("items", list(model(PriorityClass.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */

@@ -41,7 +41,7 @@ public class PodGroupList private constructor(
     override val metadata: ListMeta? get() = slot(2) as ListMeta?
 
     /** Items is the list of PodGroups. */
-    override val items: List<PodGroup>? get() = slot(3) as List<PodGroup>?
+    override val items: List<PodGroup> get() = slot(3) as List<PodGroup>
 
     override val modelType: ModelType<PodGroupList> get() = TYPE
 
@@ -95,11 +95,11 @@ public class PodGroupList private constructor(
         }
 
         /** [PodGroupList.items] */
-        public var items: List<PodGroup>?
-            get() = slot(3) as List<PodGroup>?
+        public var items: List<PodGroup>
+            get() = slot(3) as List<PodGroup>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<PodGroup>?): Builder {
+        public fun items(value: List<PodGroup>): Builder {
             setSlot(3, value)
             return this
         }
@@ -140,7 +140,7 @@ public class PodGroupList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(PodGroup.TYPE)))
+            field("items", list(model(PodGroup.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */

@@ -41,7 +41,7 @@ public class WorkloadList private constructor(
     override val metadata: ListMeta? get() = slot(2) as ListMeta?
 
     /** Items is the list of Workloads. */
-    override val items: List<Workload>? get() = slot(3) as List<Workload>?
+    override val items: List<Workload> get() = slot(3) as List<Workload>
 
     override val modelType: ModelType<WorkloadList> get() = TYPE
 
@@ -95,11 +95,11 @@ public class WorkloadList private constructor(
         }
 
         /** [WorkloadList.items] */
-        public var items: List<Workload>?
-            get() = slot(3) as List<Workload>?
+        public var items: List<Workload>
+            get() = slot(3) as List<Workload>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<Workload>?): Builder {
+        public fun items(value: List<Workload>): Builder {
             setSlot(3, value)
             return this
         }
@@ -140,7 +140,7 @@ public class WorkloadList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(Workload.TYPE)))
+            field("items", list(model(Workload.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */

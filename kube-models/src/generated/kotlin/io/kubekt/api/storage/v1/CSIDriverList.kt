@@ -44,7 +44,7 @@ public class CSIDriverList private constructor(
     override val metadata: ListMeta? get() = slot(2) as ListMeta?
 
     /** items is the list of CSIDriver */
-    override val items: List<CSIDriver>? get() = slot(3) as List<CSIDriver>?
+    override val items: List<CSIDriver> get() = slot(3) as List<CSIDriver>
 
     override val modelType: ModelType<CSIDriverList> get() = TYPE
 
@@ -98,11 +98,11 @@ public class CSIDriverList private constructor(
         }
 
         /** [CSIDriverList.items] */
-        public var items: List<CSIDriver>?
-            get() = slot(3) as List<CSIDriver>?
+        public var items: List<CSIDriver>
+            get() = slot(3) as List<CSIDriver>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<CSIDriver>?): Builder {
+        public fun items(value: List<CSIDriver>): Builder {
             setSlot(3, value)
             return this
         }
@@ -143,7 +143,7 @@ public class CSIDriverList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(CSIDriver.TYPE)))
+            field("items", list(model(CSIDriver.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */

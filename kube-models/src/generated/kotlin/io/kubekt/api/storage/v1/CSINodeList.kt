@@ -44,7 +44,7 @@ public class CSINodeList private constructor(
     override val metadata: ListMeta? get() = slot(2) as ListMeta?
 
     /** items is the list of CSINode */
-    override val items: List<CSINode>? get() = slot(3) as List<CSINode>?
+    override val items: List<CSINode> get() = slot(3) as List<CSINode>
 
     override val modelType: ModelType<CSINodeList> get() = TYPE
 
@@ -98,11 +98,11 @@ public class CSINodeList private constructor(
         }
 
         /** [CSINodeList.items] */
-        public var items: List<CSINode>?
-            get() = slot(3) as List<CSINode>?
+        public var items: List<CSINode>
+            get() = slot(3) as List<CSINode>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<CSINode>?): Builder {
+        public fun items(value: List<CSINode>): Builder {
             setSlot(3, value)
             return this
         }
@@ -143,7 +143,7 @@ public class CSINodeList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(CSINode.TYPE)))
+            field("items", list(model(CSINode.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */

@@ -44,7 +44,7 @@ public class CSIStorageCapacityList private constructor(
     override val metadata: ListMeta? get() = slot(2) as ListMeta?
 
     /** items is the list of CSIStorageCapacity objects. */
-    override val items: List<CSIStorageCapacity>? get() = slot(3) as List<CSIStorageCapacity>?
+    override val items: List<CSIStorageCapacity> get() = slot(3) as List<CSIStorageCapacity>
 
     override val modelType: ModelType<CSIStorageCapacityList> get() = TYPE
 
@@ -98,11 +98,11 @@ public class CSIStorageCapacityList private constructor(
         }
 
         /** [CSIStorageCapacityList.items] */
-        public var items: List<CSIStorageCapacity>?
-            get() = slot(3) as List<CSIStorageCapacity>?
+        public var items: List<CSIStorageCapacity>
+            get() = slot(3) as List<CSIStorageCapacity>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<CSIStorageCapacity>?): Builder {
+        public fun items(value: List<CSIStorageCapacity>): Builder {
             setSlot(3, value)
             return this
         }
@@ -143,7 +143,7 @@ public class CSIStorageCapacityList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(CSIStorageCapacity.TYPE)))
+            field("items", list(model(CSIStorageCapacity.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */

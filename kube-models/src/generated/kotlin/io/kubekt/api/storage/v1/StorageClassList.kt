@@ -44,7 +44,7 @@ public class StorageClassList private constructor(
     override val metadata: ListMeta? get() = slot(2) as ListMeta?
 
     /** items is the list of StorageClasses */
-    override val items: List<StorageClass>? get() = slot(3) as List<StorageClass>?
+    override val items: List<StorageClass> get() = slot(3) as List<StorageClass>
 
     override val modelType: ModelType<StorageClassList> get() = TYPE
 
@@ -98,11 +98,11 @@ public class StorageClassList private constructor(
         }
 
         /** [StorageClassList.items] */
-        public var items: List<StorageClass>?
-            get() = slot(3) as List<StorageClass>?
+        public var items: List<StorageClass>
+            get() = slot(3) as List<StorageClass>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<StorageClass>?): Builder {
+        public fun items(value: List<StorageClass>): Builder {
             setSlot(3, value)
             return this
         }
@@ -143,7 +143,7 @@ public class StorageClassList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(StorageClass.TYPE)))
+            field("items", list(model(StorageClass.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */

@@ -44,7 +44,7 @@ public class VolumeAttachmentList private constructor(
     override val metadata: ListMeta? get() = slot(2) as ListMeta?
 
     /** items is the list of VolumeAttachments */
-    override val items: List<VolumeAttachment>? get() = slot(3) as List<VolumeAttachment>?
+    override val items: List<VolumeAttachment> get() = slot(3) as List<VolumeAttachment>
 
     override val modelType: ModelType<VolumeAttachmentList> get() = TYPE
 
@@ -98,11 +98,11 @@ public class VolumeAttachmentList private constructor(
         }
 
         /** [VolumeAttachmentList.items] */
-        public var items: List<VolumeAttachment>?
-            get() = slot(3) as List<VolumeAttachment>?
+        public var items: List<VolumeAttachment>
+            get() = slot(3) as List<VolumeAttachment>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<VolumeAttachment>?): Builder {
+        public fun items(value: List<VolumeAttachment>): Builder {
             setSlot(3, value)
             return this
         }
@@ -143,7 +143,7 @@ public class VolumeAttachmentList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(VolumeAttachment.TYPE)))
+            field("items", list(model(VolumeAttachment.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */

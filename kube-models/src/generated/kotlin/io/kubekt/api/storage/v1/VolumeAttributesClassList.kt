@@ -44,7 +44,7 @@ public class VolumeAttributesClassList private constructor(
     override val metadata: ListMeta? get() = slot(2) as ListMeta?
 
     /** items is the list of VolumeAttributesClass objects. */
-    override val items: List<VolumeAttributesClass>? get() = slot(3) as List<VolumeAttributesClass>?
+    override val items: List<VolumeAttributesClass> get() = slot(3) as List<VolumeAttributesClass>
 
     override val modelType: ModelType<VolumeAttributesClassList> get() = TYPE
 
@@ -98,11 +98,11 @@ public class VolumeAttributesClassList private constructor(
         }
 
         /** [VolumeAttributesClassList.items] */
-        public var items: List<VolumeAttributesClass>?
-            get() = slot(3) as List<VolumeAttributesClass>?
+        public var items: List<VolumeAttributesClass>
+            get() = slot(3) as List<VolumeAttributesClass>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<VolumeAttributesClass>?): Builder {
+        public fun items(value: List<VolumeAttributesClass>): Builder {
             setSlot(3, value)
             return this
         }
@@ -143,7 +143,7 @@ public class VolumeAttributesClassList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(VolumeAttributesClass.TYPE)))
+            field("items", list(model(VolumeAttributesClass.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */

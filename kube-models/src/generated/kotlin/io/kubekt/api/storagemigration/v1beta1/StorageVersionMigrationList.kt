@@ -44,7 +44,7 @@ public class StorageVersionMigrationList private constructor(
     override val metadata: ListMeta? get() = slot(2) as ListMeta?
 
     /** Items is the list of StorageVersionMigration */
-    override val items: List<StorageVersionMigration>? get() = slot(3) as List<StorageVersionMigration>?
+    override val items: List<StorageVersionMigration> get() = slot(3) as List<StorageVersionMigration>
 
     override val modelType: ModelType<StorageVersionMigrationList> get() = TYPE
 
@@ -98,11 +98,11 @@ public class StorageVersionMigrationList private constructor(
         }
 
         /** [StorageVersionMigrationList.items] */
-        public var items: List<StorageVersionMigration>?
-            get() = slot(3) as List<StorageVersionMigration>?
+        public var items: List<StorageVersionMigration>
+            get() = slot(3) as List<StorageVersionMigration>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<StorageVersionMigration>?): Builder {
+        public fun items(value: List<StorageVersionMigration>): Builder {
             setSlot(3, value)
             return this
         }
@@ -143,7 +143,7 @@ public class StorageVersionMigrationList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(StorageVersionMigration.TYPE)))
+            field("items", list(model(StorageVersionMigration.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */

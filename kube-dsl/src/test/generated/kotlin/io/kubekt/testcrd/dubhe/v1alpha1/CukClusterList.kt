@@ -28,7 +28,7 @@ public class CukClusterList private constructor(
 
     override val metadata: ListMeta? get() = slot(2) as ListMeta?
 
-    override val items: List<CukCluster>? get() = slot(3) as List<CukCluster>?
+    override val items: List<CukCluster> get() = slot(3) as List<CukCluster>
 
     override val modelType: ModelType<CukClusterList> get() = TYPE
 
@@ -82,11 +82,11 @@ public class CukClusterList private constructor(
         }
 
         /** [CukClusterList.items] */
-        public var items: List<CukCluster>?
-            get() = slot(3) as List<CukCluster>?
+        public var items: List<CukCluster>
+            get() = slot(3) as List<CukCluster>
             set(value) = setSlot(3, value)
 
-        public fun items(value: List<CukCluster>?): Builder {
+        public fun items(value: List<CukCluster>): Builder {
             setSlot(3, value)
             return this
         }
@@ -127,7 +127,7 @@ public class CukClusterList private constructor(
             field("apiVersion", string)
             field("kind", string)
             field("metadata", model(ListMeta.TYPE))
-            field("items", list(model(CukCluster.TYPE)))
+            field("items", list(model(CukCluster.TYPE)), required = true)
         }
 
         /** A new builder with `apiVersion` and `kind` set. */
