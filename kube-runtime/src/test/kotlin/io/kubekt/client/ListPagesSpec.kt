@@ -21,7 +21,7 @@ class ListPagesSpec : FunSpec({
         val server = PagingServer(names(25))
         FakeCluster(FakeExecutor(respond = server::respond)).use { c ->
             val pages = c.client.bridge.blocking {
-                c.client.coreV1().configMaps("a").listPages(ListOptions(limit = 10)).map { page -> page.items.orEmpty().map { it.metadata?.name } }.toList()
+                c.client.coreV1().configMaps("a").listPages(ListOptions(limit = 10)).map { page -> page.items.map { it.metadata?.name } }.toList()
             }
             pages shouldContainExactly listOf(names(25).subList(0, 10), names(25).subList(10, 20), names(25).subList(20, 25))
             server.requests.map { it.toMap()["continue"] } shouldContainExactly listOf(null, "page-10", "page-20")
@@ -51,7 +51,7 @@ class ListPagesSpec : FunSpec({
             val seen = mutableListOf<String?>()
             val e = shouldThrow<ApiException> {
                 c.client.bridge.blocking {
-                    c.client.coreV1().configMaps("a").listPages(ListOptions(limit = 10)).collect { seen += it.items.orEmpty().first().metadata?.name }
+                    c.client.coreV1().configMaps("a").listPages(ListOptions(limit = 10)).collect { seen += it.items.first().metadata?.name }
                 }
             }
             e.code shouldBe 410
@@ -63,7 +63,7 @@ class ListPagesSpec : FunSpec({
         val server = PagingServer(names(30))
         FakeCluster(FakeExecutor(respond = server::respond)).use { c ->
             val first = c.client.bridge.blocking { c.client.coreV1().configMaps("a").listPages(ListOptions(limit = 10)).take(1).toList() }
-            first.single().items.orEmpty().size shouldBe 10
+            first.single().items.size shouldBe 10
             (server.requests.size <= 2) shouldBe true
         }
     }
