@@ -5,13 +5,17 @@ import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.collections.shouldContainExactly
 import io.kotest.matchers.shouldBe
 import io.kubekt.error.ApiException
+import io.kubekt.request.KubeRequest
 import io.kubekt.request.ListOptions
+import io.kubekt.transport.KubeResponse
 import kotlinx.coroutines.delay
 import kotlinx.coroutines.flow.collect
 import kotlinx.coroutines.flow.map
 import kotlinx.coroutines.flow.take
 import kotlinx.coroutines.flow.toList
 import kotlinx.coroutines.withTimeout
+import kotlinx.serialization.json.Json
+import kotlinx.serialization.json.JsonObject
 
 private fun names(n: Int) = (1..n).map { "cm-$it" }
 
@@ -56,6 +60,22 @@ class ListPagesSpec : FunSpec({
             }
             e.code shouldBe 410
             seen shouldContainExactly listOf("cm-1", "cm-11")
+        }
+    }
+
+    test("a body that puts its items before its metadata is still followed page by page") {
+        val server = PagingServer(names(25))
+        val itemsFirst: suspend (KubeRequest) -> KubeResponse = { r ->
+            val page = server.respond(r)
+            val json = Json.parseToJsonElement(String(page.body)) as JsonObject
+            FakeExecutor.ok(JsonObject(json.entries.sortedBy { it.key != "items" }.associate { it.key to it.value }).toString())
+        }
+        FakeCluster(FakeExecutor(respond = itemsFirst)).use { c ->
+            val seen = c.client.bridge.blocking {
+                c.client.coreV1().configMaps("a").listPages(ListOptions(limit = 10)).toList().flatMap { page -> page.items.map { it.metadata?.name } }
+            }
+            seen shouldContainExactly names(25)
+            server.requests.map { it.toMap()["continue"] } shouldContainExactly listOf(null, "page-10", "page-20")
         }
     }
 

@@ -13,7 +13,7 @@ import kotlinx.coroutines.sync.Semaphore
 import kotlinx.coroutines.sync.withPermit
 import kotlinx.coroutines.withContext
 
-/** listAll over more than 1,000 objects in pages of 100 yields each exactly once. */
+/** listAll and listPages over more than 1,000 objects in pages of 100 yield each exactly once. */
 class PagingTypedSpec : ConformanceSpec({
     // No client-side rate limit: the spec creates over a thousand objects.
     val client = target.newClient { qps = 0.0 }
@@ -38,6 +38,17 @@ class PagingTypedSpec : ConformanceSpec({
         names.size shouldBe count
         names.toSet().size shouldBe count
         configMaps.list { limit = 100 }.metadata?.`continue`.isNullOrEmpty() shouldBe false
+    }
+
+    test("listPages with limit 100 yields the same objects in pages of at most 100, every page but the last with a continue token") {
+        val pages = client.coreV1().configMaps(namespace).listPages(ListOptions(limit = 100)).toList()
+        val names = pages.flatMap { page -> page.items.mapNotNull { it.metadata?.name } }.filter { it.startsWith("page-") }
+        names.size shouldBe count
+        names.toSet().size shouldBe count
+        (pages.size >= 11) shouldBe true
+        pages.all { it.items.size <= 100 } shouldBe true
+        pages.dropLast(1).all { !it.metadata?.`continue`.isNullOrEmpty() } shouldBe true
+        pages.last().metadata?.`continue`.isNullOrEmpty() shouldBe true
     }
 
     test("the Java stream of listAll yields the same objects") {
