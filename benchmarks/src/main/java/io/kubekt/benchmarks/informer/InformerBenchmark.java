@@ -18,18 +18,22 @@ import java.util.concurrent.TimeUnit;
  * docs/benchmarks.md). Run on demand:
  * {@code java -cp benchmarks/target/benchmarks.jar io.kubekt.benchmarks.informer.InformerBenchmark}
  * with optional {@code --pods 5000 --informers 100 --configmaps 3 --contenders kubekt,kubekt-keep,fabric8,client-java
- * --jvm "-Xms1g -Xmx1g -XX:+UseG1GC" --rounds 1 --idle 65}.
+ * --jvm "-Xms1g -Xmx1g -XX:+UseG1GC" --warmup 1 --rounds 1 --idle 65}.
  *
  * Per contender, two children: one informer on all pods (time to synced, retained heap per pod,
  * connections) and {@code informers} ConfigMap informers on one client (threads, connections);
  * {@code --rounds n} repeats all children n times on the same loaded server (loading 5,000 pods
  * into kube-test takes a few minutes, about 30 ms per pod with its status write).
+ *
+ * Before the measured rounds, {@code --warmup n} rounds run every contender's pods child once each
+ * and discard the results: the server's JIT has then compiled both its HTTP/1.1 and its HTTP/2
+ * paths, so the first contender measured does not pay for warming the server up.
  */
 public final class InformerBenchmark {
     /** What to run. */
-    public record Options(int pods, int informers, int configMaps, List<String> contenders, List<String> jvmFlags, int rounds, int idleSeconds) {
+    public record Options(int pods, int informers, int configMaps, List<String> contenders, List<String> jvmFlags, int warmupRounds, int rounds, int idleSeconds) {
         static Options parse(String[] args) {
-            int pods = 5000, informers = 100, configMaps = 3, rounds = 1, idle = 65;
+            int pods = 5000, informers = 100, configMaps = 3, warmup = 1, rounds = 1, idle = 65;
             List<String> contenders = List.of("kubekt", "kubekt-keep", "fabric8", "client-java");
             List<String> jvm = List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC");
             for (int i = 0; i + 1 < args.length; i += 2) {
@@ -39,12 +43,13 @@ public final class InformerBenchmark {
                     case "--configmaps" -> configMaps = Integer.parseInt(args[i + 1]);
                     case "--contenders" -> contenders = List.of(args[i + 1].split(","));
                     case "--jvm" -> jvm = List.of(args[i + 1].trim().split("\\s+"));
+                    case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
                     case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
                     case "--idle" -> idle = Integer.parseInt(args[i + 1]);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
-            return new Options(pods, informers, configMaps, contenders, jvm, rounds, idle);
+            return new Options(pods, informers, configMaps, contenders, jvm, warmup, rounds, idle);
         }
     }
 
@@ -65,6 +70,9 @@ public final class InformerBenchmark {
         try (BenchCluster cluster = new BenchCluster(options.pods(), options.informers(), options.configMaps())) {
             System.out.printf("one stored pod: %,d bytes of JSON, managedFields included; server %s%n",
                 cluster.samplePod.getBytes(StandardCharsets.UTF_8).length, cluster.server.getUrl());
+            for (int round = 1; round <= options.warmupRounds(); round++) {
+                for (String contender : options.contenders()) child(cluster, options, -round, contender, "pods", 1, options.pods());
+            }
             for (int round = 1; round <= options.rounds(); round++) {
                 for (String contender : options.contenders()) {
                     results.add(child(cluster, options, round, contender, "pods", 1, options.pods()));
@@ -101,7 +109,7 @@ public final class InformerBenchmark {
             if (result.cached() != expected) {
                 throw new IllegalStateException(contender + " " + phase + " cached " + result.cached() + " objects, expected " + expected + "; log " + log);
             }
-            System.out.printf("round %d %-12s %-10s %s connections=%d server_cpu_ms=%d%n", round, contender, phase, ready.substring(6), connections, serverCpuMillis);
+            System.out.printf("%s %-12s %-10s %s connections=%d server_cpu_ms=%d%n", round > 0 ? "round " + round : "warm-up " + -round, contender, phase, ready.substring(6), connections, serverCpuMillis);
             Files.deleteIfExists(log);
             return result;
         } finally {
@@ -157,7 +165,24 @@ public final class InformerBenchmark {
             ratio(out, results, round, "sync time, kubekt keeping managedFields vs fabric8 (target <= 0.7)", "kubekt-keep", "fabric8", false);
             ratio(out, results, round, "sync time, kubekt default vs fabric8 (target <= 0.7)", "kubekt", "fabric8", false);
         }
+        if (options.rounds() > 1) {
+            out.append("mean over ").append(options.rounds()).append(" rounds:\n");
+            meanSyncRatio(out, results, "sync time, kubekt keeping managedFields vs fabric8 (target <= 0.7)", "kubekt-keep", "fabric8");
+            meanSyncRatio(out, results, "sync time, kubekt default vs fabric8 (target <= 0.7)", "kubekt", "fabric8");
+        }
         return out.toString();
+    }
+
+    /** The ratio of the two contenders' mean sync times over all rounds. */
+    private static void meanSyncRatio(StringBuilder out, List<InformerResult> results, String what, String ours, String theirs) {
+        double a = meanSyncMillis(results, ours), b = meanSyncMillis(results, theirs);
+        if (Double.isNaN(a) || Double.isNaN(b)) return;
+        out.append(String.format(Locale.ROOT, "  %s: %.0f ms / %.0f ms = %.2f%n", what, a, b, a / b));
+    }
+
+    private static double meanSyncMillis(List<InformerResult> results, String contender) {
+        return results.stream().filter(r -> r.contender().equals(contender) && r.phase().equals("pods"))
+            .mapToLong(InformerResult::syncMillis).average().orElse(Double.NaN);
     }
 
     private static void ratio(StringBuilder out, List<InformerResult> results, int round, String what, String ours, String theirs, boolean heap) {
