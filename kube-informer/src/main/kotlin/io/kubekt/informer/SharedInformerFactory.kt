@@ -172,7 +172,9 @@ public class SharedInformerFactory private constructor(
             resources.resource.namespaced -> resources.allNamespaces()
             else -> resources.cluster()
         }
-        return SharedInformer<T>(listWatch, reflectorConfig(key), transformFor(), resync)
+        // The default transform drops managedFields: skip them while decoding instead of after.
+        val read = if (transform == null) listWatch.withoutManagedFields() else listWatch
+        return SharedInformer<T>(read, reflectorConfig(key), transformFor(), resync)
     }
 
     @Suppress("UNCHECKED_CAST")

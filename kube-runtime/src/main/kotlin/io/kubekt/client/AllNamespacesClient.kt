@@ -69,6 +69,13 @@ public class AllNamespacesClient<T : KubeModel<T, *>, L : KubeList<T>> internal 
     /** Java: the `CompletableFuture` variant of [list]. */
     public fun async(): AsyncAllNamespacesClient<T, L> = AsyncAllNamespacesClient(calls)
 
+    /**
+     * This client reading lists and watch events without `metadata.managedFields`: they are
+     * skipped while decoding (nothing of them is allocated), for programs that never read them.
+     * Writes are unaffected.
+     */
+    override fun withoutManagedFields(): AllNamespacesClient<T, L> = AllNamespacesClient(calls.withoutManagedFields())
+
     /** Java: the watch's events delivered to [listener] until the handle is closed. */
     public fun watch(options: ListOptions, listener: WatchListener<T>): StreamHandle = calls.watchTo(options, listener)
 

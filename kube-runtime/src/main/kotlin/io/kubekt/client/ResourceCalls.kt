@@ -46,8 +46,14 @@ internal class ResourceCalls<T : KubeModel<T, *>, L : KubeList<T>>(
     val client: KubeClient,
     val resource: ResourceType<T>,
     val namespace: String?,
+    /** Lists and watch events skip `metadata.managedFields` while decoding ([withoutManagedFields]). */
+    val dropManagedFields: Boolean = false,
 ) {
     private val type: ModelType<T> get() = resource.modelType
+
+    /** The same calls, reading lists and watch events without managedFields. */
+    fun withoutManagedFields(): ResourceCalls<T, L> =
+        if (dropManagedFields) this else ResourceCalls(client, resource, namespace, dropManagedFields = true)
 
     private val listType: ModelType<*>
         get() = resource.listType ?: throw IllegalStateException("$resource has no list type in its model registry")
@@ -71,9 +77,6 @@ internal class ResourceCalls<T : KubeModel<T, *>, L : KubeList<T>>(
         return ResponseDecoder.decode(answer, send(request), request, client.config.server)
     }
 
-    private fun <M : KubeModel<M, *>> decodeAny(modelType: ModelType<M>, response: KubeResponse, request: KubeRequest): M =
-        ResponseDecoder.decode(modelType, response, request, client.config.server)
-
     suspend fun get(name: String, options: GetOptions, subresource: String? = null): T =
         call(request(Verb.GET, name, subresource).params(options), type)
 
@@ -86,8 +89,11 @@ internal class ResourceCalls<T : KubeModel<T, *>, L : KubeList<T>>(
     @Suppress("UNCHECKED_CAST")
     suspend fun list(options: ListOptions): L {
         val request = request(Verb.GET).params(options).build()
-        return decodeAny(listType, send(request), request) as L
+        return decodeList(send(request), request) as L
     }
+
+    private fun decodeList(response: KubeResponse, request: KubeRequest): KubeModel<*, *> =
+        ResponseDecoder.decode(listType, response, request, client.config.server, dropManagedFields)
 
     /**
      * Every page of the list, one page read ahead: as soon as a page's bytes have arrived its
@@ -109,7 +115,7 @@ internal class ResourceCalls<T : KubeModel<T, *>, L : KubeList<T>>(
                     request = request(Verb.GET).params(continuedPage(options, ahead)).build()
                     pending = fetch(request)
                 }
-                val page = decodeAny(listType, response, current) as L
+                val page = decodeList(response, current) as L
                 emit(page)
                 if (ahead != null) continue
                 // No head before the items (not how the API server writes lists): no read-ahead.
@@ -189,7 +195,9 @@ internal class ResourceCalls<T : KubeModel<T, *>, L : KubeList<T>>(
         client.checkOpen()
         val request = request(Verb.WATCH).params(options).build(streaming = true)
         RequestLog.streaming(request)
-        val lines = WatchLines(request.method, request.path, client.config.server) { type.decode(it) }
+        val lines = WatchLines(request.method, request.path, client.config.server) {
+            type.decode(if (dropManagedFields) withoutManagedFields(it) else it)
+        }
         client.executor.streamLines(request).collect { line ->
             if (line.isNotBlank()) emit(lines.decode(line))
         }
@@ -217,6 +225,13 @@ internal class ResourceCalls<T : KubeModel<T, *>, L : KubeList<T>>(
     internal companion object {
         /** The bytes of a JSON text body. */
         fun text(body: String): ByteArray = body.toByteArray(Charsets.UTF_8)
+
+        /** A watch event's object (already a JSON tree) without `metadata.managedFields`, members otherwise in order. */
+        fun withoutManagedFields(obj: JsonObject): JsonObject {
+            val meta = obj["metadata"] as? JsonObject ?: return obj
+            if ("managedFields" !in meta) return obj
+            return JsonObject(obj + ("metadata" to JsonObject(meta - "managedFields")))
+        }
 
         /** The value of a string member, or null. */
         fun JsonObject.string(key: String): String? = (this[key] as? JsonPrimitive)?.takeIf { it.isString }?.jsonPrimitive?.content

@@ -241,6 +241,13 @@ public class ResourceClient<T : KubeModel<T, *>, L : KubeList<T>> internal const
     /** Java: the `CompletableFuture` variants of these calls. */
     public fun async(): AsyncResourceClient<T, L> = AsyncResourceClient(this)
 
+    /**
+     * This client reading lists and watch events without `metadata.managedFields`: they are
+     * skipped while decoding (nothing of them is allocated), for programs that never read them.
+     * Single-object reads and writes are unaffected.
+     */
+    override fun withoutManagedFields(): ResourceClient<T, L> = ResourceClient(calls.withoutManagedFields())
+
     private fun <R> blocking(block: suspend () -> R): R = calls.client.bridge.blocking { block() }
 
     override fun toString(): String = "ResourceClient($calls)"

@@ -34,9 +34,17 @@ internal object ResponseDecoder {
         }
     }
 
-    /** Decodes a model straight from the body's bytes with the model's own reader (no JSON tree). */
-    fun <T : KubeModel<T, *>> decode(type: ModelType<T>, response: KubeResponse, request: KubeRequest, server: String): T =
-        decoding(type.name, response, request, server) { type.decode(it) }
+    /**
+     * Decodes a model straight from the body's bytes with the model's own reader (no JSON tree);
+     * with [dropManagedFields], every `metadata.managedFields` is skipped unread.
+     */
+    fun <T : KubeModel<T, *>> decode(
+        type: ModelType<T>,
+        response: KubeResponse,
+        request: KubeRequest,
+        server: String,
+        dropManagedFields: Boolean = false,
+    ): T = decoding(type.name, response, request, server) { type.decode(it, dropManagedFields) }
 
     fun json(response: KubeResponse, request: KubeRequest, server: String): JsonElement =
         decoding("a JSON document", response, request, server) { requireStrict(KubeJson.parseToJsonElement(it.decodeToString())) }

@@ -42,6 +42,14 @@ public interface ListWatch<out T> {
      */
     @JvmSynthetic
     public fun watch(options: ListOptions): Flow<WatchEvent<T>>
+
+    /**
+     * This resource read without `metadata.managedFields`: an implementation that can skip them
+     * while decoding (the typed clients do) returns a view whose lists and watch events carry
+     * none; this default returns the same ListWatch, whose objects keep them. Informers whose
+     * transform drops managedFields anyway read through it.
+     */
+    public fun withoutManagedFields(): ListWatch<T> = this
 }
 
 /** [options] for the page after the one whose continue token is [token]: the token replaces resourceVersion and its match. */

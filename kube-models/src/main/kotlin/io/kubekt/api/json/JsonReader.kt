@@ -16,6 +16,9 @@ private const val BACKSLASH = '\\'.code.toByte()
  */
 internal class JsonReader(private val b: ByteArray, start: Int, private val end: Int) {
     var pos: Int = start
+
+    /** When set, [ModelCodec] skips every `metadata.managedFields` instead of decoding it. */
+    var dropManagedFields: Boolean = false
     private var keyStart = 0
     private var keyEnd = 0
     private var keyText: String? = null
@@ -309,12 +312,33 @@ internal class JsonReader(private val b: ByteArray, start: Int, private val end:
     fun readRawCompact(): String {
         val first = peek()
         val p0 = pos
+        val p = valueEnd(first, p0)
+        pos = p
+        if (first != '{'.code && first != '['.code && first != '"'.code) return String(b, p0, p - p0, UTF_8)
+        if (!scannedSpace) return String(b, p0, p - p0, if (scannedAscii) ISO_8859_1 else UTF_8)
+        val r = JsonReader(b, p0, p)
+        val w = JsonWriter(p - p0)
+        JsonTree.write(w, r.readElement())
+        return w.toUtf8String()
+    }
+
+    /** Passes over any JSON value without decoding it (e.g. `metadata.managedFields` with [dropManagedFields]). */
+    fun skipValue() {
+        val first = peek()
+        pos = valueEnd(first, pos)
+    }
+
+    /** Set by the last [valueEnd] of an object, array or string: whether it held only ASCII, and any whitespace. */
+    private var scannedAscii = true
+    private var scannedSpace = false
+
+    /** Where the value starting at [p0] (its first byte [first]) ends; strings, objects and arrays are scanned, not decoded. */
+    private fun valueEnd(first: Int, p0: Int): Int {
         if (first != '{'.code && first != '['.code && first != '"'.code) {
             if (first == -1) throw error("expected a value but found end of input")
             var q = p0
             while (q < end && b[q].toInt().toChar() !in ",:}] \n\r\t") q++
-            pos = q
-            return String(b, p0, q - p0, UTF_8)
+            return q
         }
         var p = p0
         var level = 0
@@ -340,12 +364,9 @@ internal class JsonReader(private val b: ByteArray, start: Int, private val end:
             }
             p++
         } while (level > 0)
-        pos = p
-        if (!spaced) return String(b, p0, p - p0, if (ascii) ISO_8859_1 else UTF_8)
-        val r = JsonReader(b, p0, p)
-        val w = JsonWriter(p - p0)
-        JsonTree.write(w, r.readElement())
-        return w.toUtf8String()
+        scannedAscii = ascii
+        scannedSpace = spaced
+        return p
     }
 
     /** Reads any JSON value as a kotlinx [kotlinx.serialization.json.JsonElement]. */

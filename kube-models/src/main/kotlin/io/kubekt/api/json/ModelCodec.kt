@@ -21,6 +21,10 @@ internal object ModelCodec {
             r.enter()
             do {
                 val i = r.readKey(t.keys)
+                if (i >= 0 && i == t.managedFieldsSlot && r.dropManagedFields) {
+                    r.skipValue()
+                    continue
+                }
                 if (i >= 0) {
                     try {
                         if (r.consumeNull()) {

@@ -13,6 +13,9 @@ internal class ModelTable(val fields: List<FieldSchema>) {
     val sensitive: BooleanArray = BooleanArray(size) { fields[it].isSensitive }
     val keys: KeyTable = KeyTable(names.asList())
 
+    /** The index of `managedFields` (ObjectMeta's), skipped when the reader drops them; -1 in other models. */
+    val managedFieldsSlot: Int = names.indexOf("managedFields")
+
     /** Indices of the required list fields, which read as empty when absent or `null`. */
     private val required: IntArray = fields.indices.filter { fields[it].isRequired }.toIntArray()
 
