@@ -25,6 +25,8 @@ import java.util.concurrent.TimeUnit;
  * {@code --rounds n} repeats all children n times on the same loaded server (loading 5,000 pods
  * into kube-test takes a few minutes, about 30 ms per pod with its status write).
  *
+ * Round r runs the contenders in their given order rotated by r - 1.
+ *
  * Before the measured rounds, {@code --warmup n} rounds run every contender's pods child once each
  * and discard the results: the server's JIT has then compiled both its HTTP/1.1 and its HTTP/2
  * paths, so the first contender measured does not pay for warming the server up.
@@ -74,7 +76,7 @@ public final class InformerBenchmark {
                 for (String contender : options.contenders()) child(cluster, options, -round, contender, "pods", 1, options.pods());
             }
             for (int round = 1; round <= options.rounds(); round++) {
-                for (String contender : options.contenders()) {
+                for (String contender : rotated(options.contenders(), round - 1)) {
                     results.add(child(cluster, options, round, contender, "pods", 1, options.pods()));
                     results.add(child(cluster, options, round, contender, "configmaps", options.informers(),
                         options.informers() * (options.configMaps() + 1)));
@@ -82,6 +84,17 @@ public final class InformerBenchmark {
             }
         }
         return results;
+    }
+
+    /**
+     * The contenders starting at the [shift]th: each round starts with another one, so no
+     * contender always runs right after the same neighbour (whose traffic may have left kube-test
+     * recompiling code for the other protocol).
+     */
+    static List<String> rotated(List<String> contenders, int shift) {
+        List<String> order = new ArrayList<>(contenders);
+        java.util.Collections.rotate(order, -(shift % Math.max(1, order.size())));
+        return order;
     }
 
     private static InformerResult child(BenchCluster cluster, Options options, int round, String contender, String phase, int informers, int expected)

@@ -30,4 +30,13 @@ class InformerBenchmarkTest {
         String table = InformerBenchmark.table(results, options);
         assertTrue(table.contains("| 1 | kubekt | "), table);
     }
+
+    @Test
+    void eachRoundStartsWithTheNextContender() {
+        List<String> all = List.of("a", "b", "c");
+        assertEquals(List.of("a", "b", "c"), InformerBenchmark.rotated(all, 0));
+        assertEquals(List.of("b", "c", "a"), InformerBenchmark.rotated(all, 1));
+        assertEquals(List.of("c", "a", "b"), InformerBenchmark.rotated(all, 2));
+        assertEquals(List.of("a", "b", "c"), InformerBenchmark.rotated(all, 3));
+    }
 }
